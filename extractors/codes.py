@@ -16,13 +16,19 @@ DECISION_TYPES = ("DMPCD", "PCD", "CEOD", "MD", "DD", "ADD")
 CODE_RE = re.compile(
     r"""
     (?<![A-Za-z0-9])                      # not inside a longer word or number
-    (?P<type>DMPCD|PCD|CEOD|MD|DD|ADD)    # decision type letters
-    \s{0,2}(?:No\.?\s?)?                  # optional space(s) or "No."
+    (?P<type>(?P<yeartype>DMPCD|CEOD)     # types whose code carries a year ("DMPCD 2016 36", "CEOD 24-2023")
+      |PCD|MD|DD|ADD)                     # plain-numbered types
+    [^\S\n]{0,2}(?:(?i:no)\.?[^\S\n]?)?  # optional space(s) or "No.", never across a line end
     (?P<first>\d{1,4})                    # number, or the year of a DMPCD code
-    (?:
-        \s{0,2}[-/–]\s{0,2}(?P<second>\d{1,4})   # "2016/123", "24-2023", "35 - 2024"
-      | \s(?P<spaced>\d{1,3})(?!\d|\s?(?:[-/.,:]\d|%|[A-Za-z]))  # "DMPCD 2015 132" (never a date)
-    )?
+    (?(yeartype)                          # only year-carrying types take a second number
+      (?:
+          [^\S\n]{0,2}[-/–][^\S\n]{0,2}(?P<second>\d{1,4})        # "2016/123", "24-2023", "35 - 2024"
+        | [^\S\n](?P<spaced>\d{1,3})                               # "DMPCD 2015 132" ...
+          (?!\d|[^\S\n]?(?:[-/.,:]\d|%)                           # ... never a date or a figure
+             |[^\S\n]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|months?\b|years?\b
+                           |weeks?\b|days?\b))
+      )?
+    )
     (?![0-9])                             # not cut out of a longer number
     """,
     re.VERBOSE,
@@ -47,17 +53,23 @@ def normalise_code(raw: str) -> str | None:
     return _canonical(m)
 
 
+def code_from_match(m: re.Match[str]) -> str:
+    """Canonical code for a :data:`CODE_RE` match (so callers keep the match's span).
+
+    >>> code_from_match(CODE_RE.search("see DMPCD 2013/096 and"))
+    'DMPCD 2013 96'
+    """
+    return _canonical(m)
+
+
 def _canonical(m: re.Match[str]) -> str:
     kind = m.group("type").upper()
     first = str(int(m.group("first")))
-    second = m.group("second") or m.group("spaced")
+    second = m.group("second") or m.group("spaced")  # only DMPCD and CEOD ever carry one
     if kind == "DMPCD" and second is not None:
         return f"DMPCD {first} {int(second)}"
     if kind == "CEOD" and second is not None:
         return f"CEOD {first}-{int(second)}"
-    if second is not None and kind in {"PCD", "MD", "DD", "ADD"}:
-        # "PCD 890/1" style suffixes are not seen; keep only the decision number
-        return f"{kind} {first}"
     return f"{kind} {first}"
 
 

@@ -27,6 +27,7 @@ class Block:
     marker: str = ""  # list marker as shown: "1.", "a)", "•", "-"
     page: int | None = None  # 1-based, PDFs only
     rows: tuple[tuple[str, ...], ...] = ()  # tables only: cell text per row
+    row_pages: tuple[int, ...] = ()  # PDF tables only: 1-based page of each row (a table may span pages)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,297 @@
+"""Cells of ``£000`` / ``£k`` / ``£m`` tables in reading text, for :mod:`extractors.money`.
+
+A table arrives flattened: one cell per line (a label line, then its numbers on lines of their own),
+rows of ``|``- or tab-separated cells, rows split by runs of spaces, or a label and its numbers on
+one line. A line holding a unit heading opens a region; the region's bare numbers are money at the
+heading's scale. What is not money there, and where a region ends, is described in
+:mod:`extractors.money`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors._money_data import NON_MONEY_COLUMNS, SCALES, SECTION_HEADINGS
+
+__all__ = ["TableCell", "table_amounts"]
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One money cell of a table: the number as printed, its value at the table's scale, its span."""
+
+    text: str  # "-450", "(450)", "1,183"
+    value: Decimal  # signed, scale applied
+    start: int
+    end: int
+    scale: Decimal
+    total: bool  # on a "Total" / "Sub-total" row
+    financial_year: str | None  # from the column's (or row's) year heading
+
+
+# A unit heading: "(£000)", "£'000", "£’000s", "£ 000", "£k", "£ thousands", "£m", "£ millions".
+_UNIT_RE = re.compile(
+    r"""
+    (?:£|&pound;|(?<![A-Za-z])GBP)[^\S\n]?        # the currency mark
+    (?:
+        ['’‘`]?[^\S\n]?(?P<thousands>000)(?:'?s)?(?![\d,.]?\d)   # "£000", "£'000s"
+      | (?P<k>[kK]|thousands?)(?![A-Za-z0-9])                    # "£k", "£ thousands"
+      | (?P<m>[mM]|mn|millions?)(?![A-Za-z0-9])                  # "£m", "£ millions"
+      | (?P<bn>bn|billions?)(?![A-Za-z0-9])                      # "£bn"
+    )
+    """,
+    re.VERBOSE,
+)
+_UNIT_SCALE = {"thousands": SCALES["000"], "k": SCALES["k"], "m": SCALES["m"], "bn": SCALES["bn"]}
+
+# A cell that is only a number: "365", "-450", "– 450", "(450)", "1,183", "12.5".
+_CELL_RE = re.compile(
+    r"""
+    (?P<neg>[-−–][^\S\n]?)?              # minus, hyphen or en dash for an underspend
+    (?P<open>\()?                        # "(450)": accounting negative
+    (?P<int>\d{1,3}(?:,\d{3})+|\d+)      # grouped or plain digits
+    (?P<frac>\.\d+)?                     # decimals
+    (?(open)\))                          # the bracket closes
+    """,
+    re.VERBOSE,
+)
+_YEAR_RE = re.compile(r"(?:199\d|20[0-5]\d)")  # a plain year is a heading or label, never a cell
+_FY_CELL_RE = re.compile(r"(?:FY\s?)?(?:19|20)?\d{2}\s?[/\-–]\s?(?:19|20)?\d{2}")  # "2021/22" alone
+_FY_IN_RE = re.compile(r"(?<![\d/])(?P<y1>(?:19|20)\d{2}|\d{2})[/\-–](?P<y2>(?:19|20)\d{2}|\d{2})(?![\d/])")
+# Cell separators: a pipe or tab (with any spaces), or a run of two or more spaces.
+_SEPARATOR_RE = re.compile(r"[^\S\n]*[|\t][^\S\n]*|[^\S\n]{2,}")
+_NUMBERED_RE = re.compile(r"^\(?\d+(?:\.\d+)*[.)]\s+\S")  # "1. The grant ...", "4.2 Costs ..."
+_TOTAL_RE = re.compile(r"^\W*(?:grand\s+|sub-?\s?)?totals?\b", re.IGNORECASE)
+_PROSE_MONEY_RE = re.compile(r"[£€$]\s?\d")  # an inline amount: a prose sentence, not a table row
+_MARKER_RE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-z]\)|[-•*·])\s+")  # list marker before a heading
+
+_QUIET_LINES = 6  # text lines in a row without a number that end a table
+
+
+@dataclass
+class _Table:
+    """State of the table being read."""
+
+    scale: Decimal
+    column_fys: list[str] = field(default_factory=list)  # one-cell-per-line: FY of the n-th number of a row
+    header_fys: dict[int, str] = field(
+        default_factory=dict
+    )  # split rows: FY by column counted from the right
+    money: set[int] = field(default_factory=set)  # split rows: columns (from the right) headed £000
+    not_money: set[int] = field(default_factory=set)  # split rows: columns headed %, FTE, No. ...
+    seen_data: bool = False
+    total: bool = False  # the current row is a total
+    row_fy: str | None = None  # the current row's label is a financial year
+    position: int = 0  # numbers read since the current row's label
+    quiet: int = 0
+
+
+def table_amounts(text: str) -> list[TableCell]:
+    """Money cells of every unit-headed table in ``text``, in reading order.
+
+    >>> [(c.text, str(c.value)) for c in table_amounts("Costs (£000)\\nStaff\\n365\\nRefund\\n(40)\\n")]
+    [('365', '365000'), ('(40)', '-40000')]
+    """
+    out: list[TableCell] = []
+    table: _Table | None = None
+    for start, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        unit = _UNIT_RE.search(line)
+        if unit is not None:
+            scale = _UNIT_SCALE[next(k for k, v in unit.groupdict().items() if v)]
+            if table is None or table.seen_data or table.scale != scale:
+                table = _Table(scale=scale)
+            _read_header(table, line, start)
+            continue
+        if table is None:
+            continue
+        if _cell(stripped) is not None:
+            lead = start + len(line) - len(line.lstrip())
+            out.extend(_row(table, [(stripped, lead, lead + len(stripped), _next_fy(table))]))
+        elif "|" in stripped or "\t" in stripped:
+            _split_row(table, line, start, out)
+        elif _ends_table(stripped):
+            table = None
+        elif len(_split(line, start)) >= 2:
+            _split_row(table, line, start, out)
+        elif not _trailing_row(table, line, start, out):
+            _label(table, stripped)
+            if table.quiet >= _QUIET_LINES:
+                table = None
+    return out
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _cell(raw: str) -> re.Match[str] | None:
+    """The match of ``raw`` as a money cell, or None (words, years, percentages, "1.")."""
+    m = _CELL_RE.fullmatch(raw)
+    if m is None or (not m["frac"] and not m["neg"] and not m["open"] and _YEAR_RE.fullmatch(m["int"])):
+        return None
+    return m
+
+
+def _value(m: re.Match[str], scale: Decimal) -> Decimal:
+    number = Decimal(m["int"].replace(",", "") + (m["frac"] or "")) * scale
+    return -number if (m["neg"] or m["open"]) else number
+
+
+def _row(table: _Table, cells: list[tuple[str, int, int, str | None]]) -> list[TableCell]:
+    """Table cells for the numbers among ``cells`` (text, start, end, financial year)."""
+    out = []
+    for raw, start, end, fy in cells:
+        m = _cell(raw)
+        if m is not None:
+            out.append(TableCell(raw, _value(m, table.scale), start, end, table.scale, table.total, fy))
+    if out:
+        table.seen_data, table.quiet = True, 0
+    return out
+
+
+def _next_fy(table: _Table) -> str | None:
+    """Financial year of the next number of a one-cell-per-line row: the row's, else its column's."""
+    position, table.position = table.position, table.position + 1
+    if table.row_fy is not None:
+        return table.row_fy
+    return table.column_fys[position] if position < len(table.column_fys) else None
+
+
+def _split(line: str, start: int) -> list[tuple[str, int, int]]:
+    """Cells of a separated row with their spans; empty edge cells ("| a | b |") dropped."""
+    cells, pos = [], 0
+    for sep in [*_SEPARATOR_RE.finditer(line), None]:
+        stop = sep.start() if sep else len(line)
+        raw = line[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        cells.append((raw.strip(), start + pos + lead, start + pos + lead + len(raw.strip())))
+        pos = sep.end() if sep else len(line)
+    while cells and not cells[0][0]:
+        cells.pop(0)
+    while cells and not cells[-1][0]:
+        cells.pop()
+    return cells
+
+
+def _split_row(table: _Table, line: str, start: int, out: list[TableCell]) -> None:
+    """A separated row: a header row (no numbers) sets the columns, a data row gives cells."""
+    cells = _split(line, start)
+    if not any(_cell(raw) for raw, _, _ in cells):
+        _read_columns(table, cells)
+        return
+    labels = [raw for raw, _, _ in cells if _cell(raw) is None]
+    table.total = bool(labels) and bool(_TOTAL_RE.match(labels[0]))
+    row_fy = _fy(labels[0]) if labels and _FY_CELL_RE.fullmatch(labels[0]) else None
+    n = len(cells)
+    kept = []
+    for idx, (raw, s0, s1) in enumerate(cells):
+        right = n - 1 - idx
+        if right in table.not_money or (table.money and right not in table.money):
+            continue
+        kept.append((raw, s0, s1, table.header_fys.get(right) or row_fy))
+    out.extend(_row(table, kept))
+    table.total = False
+
+
+def _read_columns(table: _Table, cells: list[tuple[str, int, int]]) -> None:
+    """Column headings: financial years, unit marks and non-money headings, counted from the right."""
+    n = len(cells)
+    for idx, (raw, _, _) in enumerate(cells):
+        right = n - 1 - idx
+        fy = _fy(raw)
+        if fy is not None:
+            table.header_fys[right] = fy
+        if _UNIT_RE.search(raw):
+            table.money.add(right)
+        name = raw.lower().strip(" ()[]:")
+        if "%" in raw or name in NON_MONEY_COLUMNS:
+            table.not_money.add(right)
+
+
+def _read_header(table: _Table, line: str, start: int) -> None:
+    """The unit heading's line: a header row if it has separators, else a column's financial year."""
+    cells = _split(line, start)
+    if len(cells) >= 2:
+        _read_columns(table, cells)
+        return
+    fys = [fy for m in _FY_IN_RE.finditer(line) if (fy := _fy(m.group())) is not None]
+    if len(fys) == 1:
+        table.column_fys.append(fys[0])
+
+
+def _trailing_row(table: _Table, line: str, start: int, out: list[TableCell]) -> bool:
+    """A label and its numbers on one line ("Staff costs 365 120", "Equipment: 35"); False if not one."""
+    tokens = list(re.finditer(r"\S+", line))
+    numbers: list[re.Match[str]] = []
+    while tokens and _cell(tokens[-1].group().rstrip(":")) is not None:
+        numbers.insert(0, tokens.pop())
+    if not numbers or not tokens:
+        return False
+    if len(numbers) == 1:
+        only = _cell(numbers[0].group())
+        if only is None:
+            return False
+        spaced = line[tokens[-1].end() : numbers[0].start()]
+        joined = tokens[-1].group()[-1] in ":=-–" or len(spaced) >= 2
+        marked = joined or only["neg"] or only["open"] or "," in only["int"]
+        if not marked and (only["frac"] or len(only["int"]) < 2):
+            return False  # "Phase 2", "paragraph 4.2": a label ending in a number
+    label = line[: tokens[-1].end()].strip()
+    table.total = bool(_TOTAL_RE.match(label))
+    table.row_fy = _fy(label) if _FY_CELL_RE.fullmatch(label.rstrip(":")) else None
+    table.position = 0
+    out.extend(
+        _row(table, [(n.group(), start + n.start(), start + n.end(), _next_fy(table)) for n in numbers])
+    )
+    return True
+
+
+def _label(table: _Table, stripped: str) -> None:
+    """A text line: a column's year in the header, else the label starting a new row."""
+    if _FY_CELL_RE.fullmatch(stripped) or all(_FY_CELL_RE.fullmatch(w) for w in stripped.split()):
+        fys = [fy for w in stripped.split() if (fy := _fy(w)) is not None]
+        if not table.seen_data:
+            table.column_fys.extend(fys)
+            return
+        if len(fys) == 1:
+            table.row_fy, table.position, table.total = fys[0], 0, False
+            return
+    if not table.seen_data and _YEAR_RE.fullmatch(stripped):
+        return  # a plain year over a column
+    table.total = bool(_TOTAL_RE.match(stripped))
+    table.row_fy, table.position = None, 0
+    table.quiet += 1
+
+
+def _ends_table(stripped: str) -> bool:
+    """True for a line that is prose, a numbered paragraph or a section heading."""
+    words = len(stripped.split())
+    if words >= 18 or (len(stripped) >= 80 and words >= 12):
+        return True
+    if words >= 8 and stripped[-1] in ".!?":
+        return True
+    if words >= 6 and (_NUMBERED_RE.match(stripped) or _PROSE_MONEY_RE.search(stripped)):
+        return True
+    name = _MARKER_RE.sub("", stripped).lower().rstrip(" .:")
+    return any(name == h or name.startswith((h + " -", h + " –", h + ":", h + "/")) for h in SECTION_HEADINGS)
+
+
+def _fy(raw: str) -> str | None:
+    """Canonical financial year in ``raw`` ("2021/22"), checking the second year follows the first."""
+    m = _FY_IN_RE.search(raw)
+    if m is None:
+        return None
+    y1 = int(m["y1"]) + (2000 if len(m["y1"]) == 2 else 0)
+    y2 = int(m["y2"])
+    if y2 % 100 != (y1 + 1) % 100 or (len(m["y2"]) == 4 and y2 != y1 + 1):
+        return None
+    return f"{y1}/{(y1 + 1) % 100:02d}"

@@ -1,0 +1,217 @@
+"""Milestones: items a decision presents as milestones, dated deliverables, or milestones carried
+over / rescheduled from one period to another.
+
+Only framed lists count (ANNOTATION.md): a line that introduces milestones ("The following Q4 2021/22
+milestones will be carried over to 2022/23:"), a "Milestones"/"Key dates"/"Timeline" heading or
+table, or a deliverables list whose items carry dates (then only the dated items). A plain list of
+deliverables with no milestone framing and no dates gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors._lines import Line, collapse, ends_open, is_stop_heading, split_lines
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One milestone item, with the evidence it was read from."""
+
+    ordinal: int
+    text: str  # item text without numbering, whitespace collapsed
+    start: int
+    end: int
+    status: str = "planned"  # "carried_over" | "rescheduled" | "planned" | "completed"
+    from_period: str | None = None  # e.g. "Q4 2021/22"
+    to_period: str | None = None  # e.g. "2022/23"
+    due: str | None = None  # a date/period given on the item itself
+    confidence: float = 1.0
+    reason: str | None = None  # "framed_list", "heading", "dated_deliverables"
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# A date or period as decisions write them.
+_PERIOD_RE = re.compile(
+    rf"""
+    (?<![\w/])
+    (?P<period>
+        (?:Q[1-4]|Quarter\s+[1-4])\s+(?:FY\s?)?20\d\d(?:\s?[/-]\s?(?:20)?\d\d)?   # "Q4 2021/22"
+      | (?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+20\d\d                        # "31 March 2023"
+      | \d{{1,2}}/\d{{1,2}}/(?:20)?\d\d                                           # "05/08/22"
+      | (?:(?:Spring|Summer|Autumn|Winter|End\s+of|Early|Mid|Late)\s+)20\d\d       # "Spring 2024"
+      | (?:FY\s?)?20\d\d\s?[/-]\s?(?:20)?\d\d                                    # "2022/23"
+    )
+    (?![\w/])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A line that introduces milestone items: mentions milestones and ends in ":".
+_FRAMING_RE = re.compile(
+    r"""
+    \b(?P<word>milestones?|key\s+dates|deliverables?)\b   # what the list is
+    .*:\s*$                                                # and it opens a list
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A heading (or table title) of milestone rows.
+_HEADING_RE = re.compile(
+    r"""
+    ^(?:(?:Key|Project|Delivery|Programme|Revised)\s+)?   # qualifier
+    (?:Milestones?|Key\s+dates|Timeline|Timetable|Timescales?)
+    (?:\s+(?:and|&)\s+(?:timescales?|dates|deliverables))?  # "Milestones and timescales"
+    \s*:?\s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Table header cells to skip under a milestones heading.
+_HEADER_CELL_RE = re.compile(
+    r"^(?:milestones?|(?:target|due|delivery|completion|end)?\s*dates?|deadline|timescales?|activity|"
+    r"deliverables?|status|description|task|action|owner|quarter)\s*:?$",
+    re.IGNORECASE,
+)
+
+# Status words in the framing.
+_STATUS_RES = (
+    ("carried_over", re.compile(r"\b(?:carr(?:y|ied)|roll(?:ed)?)\s+(?:over|forward)\b", re.IGNORECASE)),
+    (
+        "rescheduled",
+        re.compile(
+            r"\b(?:re-?schedul|re-?profil|revised|delayed|deferred|mov(?:e|es|ed|ing)\b|slipped|postponed)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("completed", re.compile(r"\b(?:completed|achieved|delivered)\b", re.IGNORECASE)),
+)
+_INTO_RE = re.compile(r"\b(?:to|into|until|till)\s+$", re.IGNORECASE)  # "... carried over to " + period
+_MAX_ITEMS = 40
+_MAX_ITEM_WORDS = 45
+
+
+def find_milestones(text: str) -> list[Milestone]:
+    """Every milestone item in ``text``, in order.
+
+    >>> ms = find_milestones("The Q2 2023/24 milestones move to 2024/25:\\n1. Go live\\n2. Pilot\\n")
+    >>> [(m.text, m.status, m.from_period, m.to_period) for m in ms]
+    [('Go live', 'rescheduled', 'Q2 2023/24', '2024/25'), ('Pilot', 'rescheduled', 'Q2 2023/24', '2024/25')]
+    """
+    lines = split_lines(text)
+    found: list[tuple[int, int, str, str | None, str | None, str | None, str]] = []
+    taken_until = -1
+    for i, line in enumerate(lines):
+        if i <= taken_until or not line.text:
+            continue
+        framing = _FRAMING_RE.search(line.text)
+        heading = _HEADING_RE.match(line.text)
+        if not framing and not heading:
+            continue
+        dated_only = framing is not None and not framing.group("word").lower().startswith("milestone")
+        status, from_p, to_p = _framing_facts(line.text)
+        rows, last = _rows(text, lines, i + 1, table=bool(heading))
+        if dated_only:
+            rows = [r for r in rows if r[3] is not None]
+        reason = "heading" if heading else ("dated_deliverables" if dated_only else "framed_list")
+        for start, end, item, due in rows:
+            found.append((start, end, item, due, from_p, to_p, status + "|" + reason))
+        if rows:
+            taken_until = last
+    out = []
+    for n, (start, end, item, due, from_p, to_p, tag) in enumerate(found[:_MAX_ITEMS], 1):
+        status, reason = tag.split("|")
+        confidence = 1.0 if reason == "framed_list" else 0.8
+        out.append(Milestone(n, item, start, end, status, from_p, to_p, due, confidence, reason))
+    return out
+
+
+def _framing_facts(line: str) -> tuple[str, str | None, str | None]:
+    """(status, from_period, to_period) stated by a framing line.
+
+    >>> _framing_facts("The following Q4 2021/22 milestones will be carried over to 2022/23:")
+    ('carried_over', 'Q4 2021/22', '2022/23')
+    """
+    status = next((name for name, rx in _STATUS_RES if rx.search(line)), "planned")
+    periods = [m for m in _PERIOD_RE.finditer(line) if _plausible(m.group("period"))]
+    from_p = to_p = None
+    for m in periods:
+        if _INTO_RE.search(line[: m.start()]) and to_p is None:
+            to_p = m.group("period")
+        elif from_p is None:
+            from_p = m.group("period")
+    if status == "planned" and to_p is not None and from_p is None:
+        from_p, to_p = to_p, None  # "milestones to March 2024:" is a due period, not a move
+    return status, from_p, to_p
+
+
+def _plausible(period: str) -> bool:
+    """Financial years must run into the next year: "2021/22" yes, "2021/23" no."""
+    fy = re.search(r"20(\d\d)\s?[/-]\s?(?:20)?(\d\d)$", period)
+    return fy is None or int(fy.group(2)) == (int(fy.group(1)) + 1) % 100
+
+
+def _due(s: str) -> str | None:
+    return next((m.group("period") for m in _PERIOD_RE.finditer(s) if _plausible(m.group("period"))), None)
+
+
+def _is_date_cell(s: str) -> bool:
+    m = _PERIOD_RE.fullmatch(s.strip(" .;"))
+    return m is not None and _plausible(m.group("period"))
+
+
+def _rows(
+    text: str, lines: list[Line], i: int, *, table: bool
+) -> tuple[list[tuple[int, int, str, str | None]], int]:
+    """Items after a framing line or heading: (start, end, text, due), and the last line index used."""
+    rows: list[list[int]] = []  # [start, end] per item; text recomputed from the span
+    kind: str | None = None
+    first_closed: bool | None = None
+    last = i
+    gap = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text:
+            gap += 1
+            if gap >= 3 and rows:
+                break
+            i += 1
+            continue
+        gap = 0
+        if is_stop_heading(line.text) or line.kind == "multi" or line.text.endswith(":"):
+            break
+        words = len(line.text.split())
+        closed = not ends_open(line.text)
+        if table and not rows and _HEADER_CELL_RE.match(line.text):
+            i += 1
+            continue
+        if line.marker and not line.text:
+            i += 1
+            continue
+        if rows and not line.marker and line.text[:1].islower() and kind:
+            rows[-1][1] = line.end  # a wrapped item line
+        elif rows and _is_date_cell(line.text) and not _due(text[rows[-1][0] : rows[-1][1]]):
+            rows[-1][1] = line.end  # the date cell of the row before
+        elif _is_date_cell(line.text):
+            pass  # a date with no row before it: a header row's leftovers
+        else:
+            line_kind = line.kind or "plain"
+            if words > _MAX_ITEM_WORDS or (kind is not None and line_kind != kind):
+                break
+            if first_closed is False and closed and words > 12:
+                break  # a full sentence after open-ended items: the body has resumed
+            kind = line_kind
+            first_closed = closed if first_closed is None else first_closed
+            rows.append([line.body, line.end])
+        last = i
+        i += 1
+    out = []
+    for start, end in rows:
+        raw = text[start:end]
+        due = _due(raw)
+        cells = [c for c in re.split(r"\t+|\s\|\s|\n", raw) if c.strip()]
+        shown = " ".join(c for c in cells if not _is_date_cell(c)) if len(cells) > 1 else raw
+        out.append((start, end, collapse(shown).strip(" ;"), due))
+    return out, last

@@ -1,0 +1,412 @@
+"""Recommendations: what the decision maker is recommended or asked to approve, agree or note.
+
+Reads a page's reading text (browser form, HTML or PDF parser output) and returns each item in
+order, as ANNOTATION.md counts them:
+
+- a list after a "Recommendation(s)"/"Decision" heading or a lead-in such as "The Deputy Mayor for
+  Policing and Crime is recommended to:" — one item per top-level entry, whatever its marker
+  ("1.", "  1. " repeated, "•", "-" on its own line, or none when the line starts with "Approve");
+- sub-items a)–d) and bullets stay inside their parent, unless the parent is a lead-in ending in ":"
+  whose children are a series of separate requests ("...;" / "...; and");
+- with no list, each sentence that asks ("The DMPC is asked to approve ...") is one item, and a
+  multi-sentence paragraph gives only its asking sentence;
+- with nothing else, "this report recommends that ..." summary sentences.
+
+"This Decision seeks approval ..." summary sentences are never recommendations.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from extractors._lines import Line, collapse, ends_open, is_stop_heading, split_lines, split_sentences
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One recommendation item, with the evidence it was read from."""
+
+    ordinal: int  # 1-based position in the list
+    text: str  # item text without its number/bullet, whitespace collapsed
+    start: int  # span of the item's raw text in the input
+    end: int
+    marker: str = ""  # "1.", "a)", "•", "-", "" (sentence)
+    verb: str | None = None  # lower-case lemma of the asking verb
+    sub_items: tuple[str, ...] = ()  # children texts, also included in `text`
+    confidence: float = 1.0
+    reason: str | None = None  # "single_sentence", "from_summary", "list_truncated", ...
+
+
+# Who is asked: the DMPC under its spellings ("Deputy Mayor for Policing and" is a real typo).
+_SUBJECT = r"""
+    (?:Deputy\s+Mayor(?:\s+for\s+Policing(?:\s+and(?:\s+Crime)?)?)?   # the title, sometimes clipped
+      |DMPC                                                            # the abbreviation
+      |Mayor(?:\s+of\s+London)?)                                       # Mayor's decisions (MD)
+    (?:\s*\(DMPC\))?                                                   # "(DMPC)" after the title
+"""
+
+# Asking verbs and their lemma; the nouns ("Approval", "delegation") count as the verb.
+_VERBS = {
+    "approve": "approve", "approves": "approve", "approval": "approve", "approved": "approve",
+    "note": "note", "notes": "note", "noted": "note",
+    "agree": "agree", "agrees": "agree", "agreed": "agree",
+    "delegate": "delegate", "delegates": "delegate", "delegated": "delegate", "delegation": "delegate",
+    "accept": "accept", "accepts": "accept", "acceptance": "accept",
+    "authorise": "authorise", "authorises": "authorise", "authorize": "authorise",
+    "authorizes": "authorise", "authorisation": "authorise", "authorization": "authorise",
+    "endorse": "endorse", "endorses": "endorse",
+    "consider": "consider", "considers": "consider",
+    "ratify": "ratify", "ratifies": "ratify",
+    "confirm": "confirm", "confirms": "confirm",
+    "award": "award", "awards": "award",
+    "allocate": "allocate", "allocation": "allocate",
+    "commit": "commit", "receive": "receive", "receipt": "receive",
+}  # fmt: skip
+# Noun forms: an item opening with one takes the lead-in's verb ("approve: 2. delegation of ...").
+_NOUNS = frozenset(
+    {"approval", "delegation", "acceptance", "authorisation", "authorization", "allocation", "receipt"}
+)
+_VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
+
+# A line that opens a recommendations section: "Recommendation(s)", "Decision" (MD pages),
+# or the 2025 label "Recommendation:" with the text on the same line.
+_HEADING_RE = re.compile(
+    r"""
+    ^(?:Recommendations?|Recommendation\(s\)|Decision(?:\s+required)?)  # the heading word(s)
+    \s*(?::\s*(?P<rest>.*))?$                                            # optional label colon + text
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A sentence or lead-in in which the decision maker is asked: "That the DMPC is recommended to",
+# "Further, the Deputy Mayor ... is asked to", "The DMPC to:", "That the Mayor approves".
+_ASK_RE = re.compile(
+    rf"""
+    ^(?:(?:Further(?:more)?|Additionally|Also|In\s+addition),?\s+)?  # a linking adverb
+    (?:That\s+)?(?:the\s+)?                                          # "That the ..."
+    {_SUBJECT}\s*
+    (?:
+        (?P<form>(?:is|are)\s+(?:recommended|asked|requested|invited)) # "is recommended"
+        (?:\s+to\b)?                                                  # "to" (640 drops it)
+      | (?P<bare>to\b)                                                # "The DMPC to:"
+      | (?=(?P<direct>{_VERB_ALT})\b)                                 # "That the Mayor approves"
+    )
+    \s*:?\s*                                                          # optional colon
+    (?P<rest>.*)$                                                     # verb and object, if any
+    """,
+    re.VERBOSE | re.IGNORECASE | re.DOTALL,
+)
+
+# Impersonal asks: "It is recommended that ...", "This report recommends that ...".
+_IMPERSONAL_RE = re.compile(
+    r"""
+    ^(?:It\s+is\s+recommended\s+that                               # impersonal form
+      |(?:This|The)\s+(?:report|paper|decision)\s+recommends\s+that)  # the report speaks
+    \b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An unmarked line that starts a new item: "Approve ...", "Approval for ...", "To note ...",
+# "Formally accept ...", "That the signing ... be delegated".
+_ITEM_START_RE = re.compile(
+    rf"""
+    ^(?:To\s+|Formally\s+|Also\s+)?       # infinitive or adverb before the verb
+    (?:{_VERB_ALT})\b                     # the asking verb or its noun
+    | ^That\s                             # subjunctive request
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Any asking verb, to fill `verb`.
+_VERB_RE = re.compile(rf"\b(?P<verb>{_VERB_ALT})\b", re.IGNORECASE)
+
+# A lead-in's object ends in an open word ("...specifically the:", "... not limited to:").
+_SERIES_END_RE = re.compile(r"(?:;|;\s*(?:and|or)|,\s*(?:and|or))\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Item:
+    """An item while it is being read."""
+
+    start: int
+    end: int
+    marker: str
+    pieces: list[str] = field(default_factory=list)  # own text, then continuation lines
+    subs: list[tuple[Line, list[str]]] = field(default_factory=list)  # sub-item line + its pieces
+    indent: int = 0
+    reason: str | None = None
+    confidence: float = 1.0
+
+    def last_text(self) -> str:
+        return (self.subs[-1][1] if self.subs else self.pieces)[-1]
+
+    def own_text(self) -> str:
+        return collapse(" ".join(self.pieces))
+
+    def full_text(self) -> str:
+        parts = [*self.pieces]
+        for line, pieces in self.subs:
+            keep = line.marker if line.kind != "bullet" else ""
+            parts.append(" ".join(p for p in (keep, *pieces) if p))
+        return collapse(" ".join(parts))
+
+
+def find_recommendations(text: str) -> list[Recommendation]:
+    """Every recommendation item in ``text``, in order.
+
+    >>> [r.text for r in find_recommendations(
+    ...     "Recommendation\\nThe DMPC is asked to:\\n1. Approve the plan;\\n2. Note the risks.\\n")]
+    ['Approve the plan;', 'Note the risks.']
+    >>> find_recommendations("The DMPC is asked to approve the lease. It runs for 5 years.")[0].text
+    'The DMPC is asked to approve the lease.'
+    """
+    lines = split_lines(text)
+    stop = next((i for i, ln in enumerate(lines) if is_stop_heading(ln.text, facts_only=True)), len(lines))
+    items: list[_Item] = []
+    lead_verb: str | None = None
+    for i in range(stop):
+        anchor = _anchor(lines, i)
+        if anchor is not None:
+            items, lead_verb = _read_section(text, lines, anchor)
+            if items:
+                break
+    if not items:
+        items = _ask_sentences(text, lines[:stop])
+    if not items:
+        items = _closing_paragraph(text, lines[:stop])
+    if not items:
+        items = _summary_sentences(text, lines[:stop])
+    return [_finish(text, n, it, lead_verb) for n, it in enumerate(items, 1)]
+
+
+def _anchor(lines: list[Line], i: int) -> int | None:
+    """Index of the first line of a section opened at line ``i``, or None."""
+    line = lines[i]
+    if line.marker:
+        return None
+    heading = _HEADING_RE.match(line.text)
+    if heading:
+        if heading.group("rest"):  # "Recommendation: The DMPC is ..." on one line
+            return (
+                i
+                if _ASK_RE.match(heading.group("rest")) or _ITEM_START_RE.match(heading.group("rest"))
+                else None
+            )
+        return i + 1
+    ask = _ASK_RE.match(line.text)
+    if ask and _is_lead_in(lines, i, ask):
+        return i
+    return None
+
+
+def _is_lead_in(lines: list[Line], i: int, ask: re.Match[str]) -> bool:
+    """A lead-in ends in ":" or is followed by a marked list item."""
+    if lines[i].text.rstrip().endswith(":") or (
+        ask.group("rest") and ":" in lines[i].text[: ask.start("rest")]
+    ):
+        return True
+    following = next((ln for ln in lines[i + 1 :] if ln.text), None)
+    return following is not None and bool(following.marker) and not ask.group("rest").rstrip().endswith(".")
+
+
+def _lead_parts(line: Line) -> tuple[str | None, str, bool]:
+    """(verb, object, inline) of a lead-in: "is asked to approve" → ("approve", "", False)."""
+    ask = _ASK_RE.match(line.text)
+    if ask is None:
+        return None, "", False
+    rest = ask.group("rest").strip()
+    inline = bool(rest) and not rest.endswith(":") and ":" in line.text[: ask.start("rest")]
+    verb_m = re.match(rf"(?:{_VERB_ALT})\b", rest, re.IGNORECASE)
+    verb = _VERBS[verb_m.group(0).lower()] if verb_m else None
+    obj = rest[verb_m.end() :].strip() if verb_m else rest
+    return verb, obj.rstrip(":").strip(), inline
+
+
+def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item], str | None]:
+    """Items of the section whose first content line is ``first``; also the lead-in's verb."""
+    items: list[_Item] = []
+    lead_verb: str | None = None
+    lead_item: _Item | None = None
+    kind: str | None = None
+    i = first
+    while i < len(lines) and not lines[i].text:
+        i += 1
+    if i < len(lines):
+        line = lines[i]
+        heading = _HEADING_RE.match(line.text)
+        if heading and heading.group("rest"):  # label and text on one line
+            line = line.sub(text, line.start + heading.start("rest"))
+            lines = [*lines[:i], line, *lines[i + 1 :]]
+        if not line.marker and _ASK_RE.match(line.text) and _is_lead_in(lines, i, _ASK_RE.match(line.text)):  # type: ignore[arg-type]
+            lead_verb, obj, inline = _lead_parts(line)
+            if inline:
+                items.append(_Item(line.start, line.end, "", [line.text], reason="single_sentence"))
+            elif obj:
+                lead_item = _Item(line.start, line.end, "", [line.text])
+            i += 1
+    for line in lines[i:]:
+        if not line.text:
+            continue
+        if is_stop_heading(line.text) or line.kind == "multi" or (items and _HEADING_RE.match(line.text)):
+            break
+        if line.marker and not line.text:
+            continue  # a bullet alone on its line: the item follows
+        current = items[-1] if items else None
+        if line.marker:
+            same_level = kind is None or (
+                _same_kind(kind, line, items[0].marker if items else "")
+                and (current is None or line.indent <= current.indent + 1)
+            )
+            if current is None or same_level:
+                kind = kind or line.kind
+                items.append(_Item(line.body, line.end, line.marker, [line.text], indent=line.indent))
+            else:
+                current.subs.append((line, [line.text]))
+                current.end = line.end
+        elif _ASK_RE.match(line.text) or _IMPERSONAL_RE.match(line.text):
+            items.extend(_sentence_items(text, line, "single_sentence"))
+        elif _ITEM_START_RE.match(line.text):
+            items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
+        elif current is not None and (ends_open(current.last_text()) or line.text[:1].islower()):
+            (current.subs[-1][1] if current.subs else current.pieces).append(line.text)
+            current.end = line.end
+        # else: a sub-heading or a note between items ("Funding to be met from ...") is skipped
+    return _regroup(items, lead_item), lead_verb
+
+
+def _same_kind(kind: str, line: Line, first_marker: str) -> bool:
+    """Whether ``line`` is a sibling of a list of ``kind``; "i." opens a roman list, not a letter one."""
+    if line.kind == kind:
+        return True
+    roman_list = first_marker.strip("().") == "i"
+    return roman_list and {kind, line.kind} == {"letter", "roman"}
+
+
+def _is_series(texts: list[str]) -> bool:
+    """Children that are separate requests: "...;" / "...; and" endings, or each starts asking."""
+    if all(_ITEM_START_RE.match(t) for t in texts):
+        return True
+    return len(texts) > 1 and all(_SERIES_END_RE.search(t) for t in texts[:-1])
+
+
+def _regroup(items: list[_Item], lead_item: _Item | None) -> list[_Item]:
+    """Apply the sub-item rules: a lead-in with an object keeps a plain list inside it; a parent
+    ending in ":" over a series of requests gives each child as an item after the parent."""
+    if lead_item is not None and items and not _is_series([it.full_text() for it in items]):
+        for it in items:
+            lead_item.subs.append(
+                (Line(it.start, it.end, it.start, it.marker, "bullet", 0, ""), [it.full_text()])
+            )
+        lead_item.end = items[-1].end
+        return [lead_item]
+    out: list[_Item] = []
+    for it in items:
+        children = [collapse(" ".join(p)) for _, p in it.subs]
+        if it.subs and it.own_text().endswith(":") and _is_series(children):
+            out.append(_Item(it.start, it.start + len(it.pieces[0]), it.marker, it.pieces, indent=it.indent))
+            out.extend(_Item(ln.body, ln.end, ln.marker, p) for ln, p in it.subs)
+        else:
+            out.append(it)
+    return out
+
+
+def _sentence_items(text: str, line: Line, reason: str) -> list[_Item]:
+    """The asking sentences of a paragraph line, one item each (a bare lead-in asks nothing)."""
+    out = []
+    for start, end in split_sentences(text, line.start, line.end):
+        sentence = text[start:end]
+        ask = _ASK_RE.match(sentence)
+        if ask and ask.group("rest").strip(" :"):
+            out.append(_Item(start, end, "", [sentence], reason=reason, confidence=0.9))
+        elif _IMPERSONAL_RE.match(sentence):
+            out.append(_Item(start, end, "", [sentence], reason="from_summary", confidence=0.7))
+    return out
+
+
+def _ask_sentences(text: str, lines: list[Line]) -> list[_Item]:
+    """No section: every "<DMPC> is recommended/asked to ..." sentence before the facts, once."""
+    found: list[_Item] = []
+    for line in lines:
+        if line.marker or not line.text:
+            continue
+        for it in _sentence_items(text, line, "single_sentence"):
+            ask = _ASK_RE.match(it.pieces[0])
+            asks = (ask and ask.group("form")) or _IMPERSONAL_RE.match(it.pieces[0])
+            if asks and not any(_restates(it.pieces[0], seen.pieces[0]) for seen in found):
+                it.confidence = 0.8
+                found.append(it)
+    return found
+
+
+def _restates(a: str, b: str) -> bool:
+    """The same request restated: near-identical once the asking words are dropped."""
+
+    def core(s: str) -> str:
+        m = _ASK_RE.match(s)
+        return collapse(m.group("rest") if m else s).lower()
+
+    return difflib.SequenceMatcher(None, core(a), core(b)).ratio() >= 0.9
+
+
+def _closing_paragraph(text: str, lines: list[Line]) -> list[_Item]:
+    """The paragraph just before the facts, when it states the decision ("The DMPC authorises ...")."""
+    last = next((ln for ln in reversed(lines) if ln.text and not ln.marker), None)
+    if last is None:
+        return []
+    ask = _ASK_RE.match(last.text)
+    if ask is None or not ask.group("direct"):
+        return []
+    items = [it for it in _sentence_items(text, last, "closing_paragraph") if _ASK_RE.match(it.pieces[0])]
+    for it in items:
+        it.confidence = 0.6
+    return items
+
+
+def _summary_sentences(text: str, lines: list[Line]) -> list[_Item]:
+    """A cut-off page: "this report recommends that ..." sentences of the summary."""
+    out: list[_Item] = []
+    for line in lines:
+        if line.text and not line.marker:
+            for start, end in split_sentences(text, line.start, line.end):
+                if re.search(r"\brecommends?\s+that\b", text[start:end], re.IGNORECASE):
+                    out.append(
+                        _Item(start, end, "", [text[start:end]], reason="from_summary", confidence=0.5)
+                    )
+    return out
+
+
+def _item_verb(own: str, lead_verb: str | None) -> str | None:
+    """The asking verb: the item's opening verb, else the lead-in's, else any asking word in it."""
+    ask = _ASK_RE.match(own)
+    core = ask.group("rest") if ask else own
+    opening = re.match(r"(?:(?:To|Formally|Also)\s+)?(?P<word>[A-Za-z]+)", core)
+    word = opening.group("word").lower() if opening else ""
+    if word in _VERBS and word not in _NOUNS:
+        return _VERBS[word]
+    if lead_verb is not None:
+        return lead_verb
+    found = _VERB_RE.search(core)
+    return _VERBS[found.group("verb").lower()] if found else None
+
+
+def _finish(text: str, ordinal: int, it: _Item, lead_verb: str | None) -> Recommendation:
+    body = it.full_text()
+    own = it.own_text()
+    verb = _item_verb(own, lead_verb)
+    reason, confidence = it.reason, it.confidence
+    if it.end >= len(text.rstrip()) and ends_open(body):
+        reason, confidence = "list_truncated", min(confidence, 0.8)
+    return Recommendation(
+        ordinal=ordinal,
+        text=body,
+        start=it.start,
+        end=it.end,
+        marker=it.marker,
+        verb=verb,
+        sub_items=tuple(collapse(" ".join(p)) for _, p in it.subs),
+        confidence=confidence,
+        reason=reason,
+    )

@@ -1,0 +1,367 @@
+"""Raw store → dataset rows: parse every stored page and PDF, extract, reconcile, and collect errors.
+
+One decision = its latest decision-page version plus the PDFs that page links. Reconciliation rules
+(where the page and its signed PDF disagree, the row's ``conflicts`` says so):
+
+- ``date_signed``: the signed PDF's signature block wins (it is the act of signing); the page's date is
+  used when there is no readable PDF date.
+- ``title``: the page wins (it is what the archive publishes); a different PDF title is a conflict.
+- ``recommendations``, ``milestones``, ``amounts``, ``table_lines``: from the page when it has any, else
+  from the PDF (older pages only say "Please refer to PDF below"); differing counts are conflicts.
+- ``decision_maker``: the page's "Decision by:", else the PDF's signer.
+
+Nothing is dropped: a page or PDF that cannot be read becomes a row in ``errors`` with its reason, and
+its document row says ``parse_status``; ``--strict`` makes the first such error raise instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from extractors.codes import decision_id as code_to_id
+from extractors.money import Amount, find_amounts
+from extractors.recommendations import find_recommendations
+from extractors.signature import Signature, read_signature
+from extractors.table_lines import TableLine, find_table_lines
+from pipeline.errors import PipelineError
+from pipeline.parse import parse_document
+from pipeline.parse.model import Document
+from pipeline.settings import Settings
+from pipeline.sources.mopac import DecisionPage, parse_decision_page
+from pipeline.store import Store, Version
+from schemas.values import money, pence, stable_id
+from schemas.tables import (
+    AmountRow,
+    DecisionRow,
+    DocumentRow,
+    EntityRow,
+    ErrorRow,
+    MilestoneRow,
+    RecommendationRow,
+    ReferenceRow,
+    TableLineRow,
+)
+
+_CODE_PARTS = re.compile(r"^(?P<type>[A-Z]+) (?P<num>\d+)(?:[ -](?P<second>\d+))?$")
+
+
+@dataclass
+class Rows:
+    """Every table's rows, filled by :func:`build_rows`."""
+
+    decisions: list[DecisionRow] = field(default_factory=list)
+    documents: list[DocumentRow] = field(default_factory=list)
+    amounts: list[AmountRow] = field(default_factory=list)
+    recommendations: list[RecommendationRow] = field(default_factory=list)
+    milestones: list[MilestoneRow] = field(default_factory=list)
+    references: list[ReferenceRow] = field(default_factory=list)
+    table_lines: list[TableLineRow] = field(default_factory=list)
+    entities: list[EntityRow] = field(default_factory=list)
+    errors: list[ErrorRow] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, list[object]]:
+        return {name: list(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class PdfReading:
+    """What the build took from one linked PDF."""
+
+    version: Version
+    doc: Document
+    signature: Signature | None
+    amounts: tuple[Amount, ...]
+    n_recommendations: int
+    table_lines: tuple[TableLine, ...]
+
+
+def url_decision_id(url: str) -> str:
+    return "url-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+
+
+class Builder:
+    """Builds rows from a store; ``on_progress`` is called once per decision page."""
+
+    def __init__(self, store: Store, settings: Settings, on_progress: Callable[[str], None] | None = None):
+        self.store = store
+        self.settings = settings
+        self.on_progress = on_progress or (lambda _url: None)
+        self.rows = Rows()
+        self._parse_status: dict[tuple[str, str], tuple[str, str | None, int | None]] = {}
+        self._owner: dict[str, str] = {}  # url → decision_id
+
+    # -- errors -----------------------------------------------------------------------------------
+    def _error(self, stage: str, exc: PipelineError | None, *, reason: str | None = None, message: str = "",
+               url: str | None = None, decision_id: str | None = None, sha256: str | None = None,
+               status: int | None = None, when: datetime | None = None) -> None:
+        if exc is not None and self.settings.strict:
+            raise exc
+        reason = reason or (exc.reason if exc else "error")
+        message = message or (exc.message if exc else reason)
+        self.rows.errors.append(
+            ErrorRow(
+                error_id=stable_id(stage, reason, url, sha256, message),
+                stage=stage, reason=reason, message=message, url=url, decision_id=decision_id,
+                sha256=sha256, status=status, when=when,
+            )
+        )
+
+    # -- parsing ----------------------------------------------------------------------------------
+    def _parse(self, version: Version) -> Document | None:
+        try:
+            data = self.store.read_blob(version.sha256)
+            doc = parse_document(
+                data, version.url, content_type=version.content_type,
+                pdf_timeout=self.settings.pdf_timeout, pdf_max_pages=self.settings.pdf_max_pages,
+            )
+        except PipelineError as exc:
+            self._parse_status[(version.url, version.sha256)] = (
+                "needs_ocr" if exc.reason == "needs_ocr" else "error", exc.reason, None)
+            self._error("parse", exc, url=version.url, sha256=version.sha256)
+            return None
+        self._parse_status[(version.url, version.sha256)] = ("ok", None, doc.pages or None)
+        return doc
+
+    def _read_pdf(self, version: Version) -> PdfReading | None:
+        doc = self._parse(version)
+        if doc is None:
+            return None
+        return PdfReading(
+            version=version,
+            doc=doc,
+            signature=read_signature(doc.text),
+            amounts=tuple(find_amounts(doc.text)),
+            n_recommendations=len(find_recommendations(doc.text)),
+            table_lines=tuple(find_table_lines(doc)),
+        )
+
+    # -- the build --------------------------------------------------------------------------------
+    def run(self) -> Rows:
+        pages = self.store.latest_versions("decision")
+        documents = self.store.latest_versions("document")
+        by_parent: dict[str, list[Version]] = defaultdict(list)
+        for v in documents:
+            if v.parent_url:
+                by_parent[v.parent_url].append(v)
+        seen_ids: set[str] = set()
+        for version in pages:
+            self.on_progress(version.url)
+            self._decision(version, by_parent.get(version.url, []), seen_ids)
+        self._resolve_references()
+        self._documents()
+        self._crawl_errors()
+        self._sort()
+        return self.rows
+
+    def _decision(self, version: Version, pdfs: Sequence[Version], seen_ids: set[str]) -> None:
+        doc = self._parse(version)
+        if doc is None:
+            return
+        try:
+            page = parse_decision_page(doc, listing_code=version.reference_code)
+        except PipelineError as exc:
+            self._parse_status[(version.url, version.sha256)] = ("error", exc.reason, None)
+            self._error("extract", exc, url=version.url, sha256=version.sha256)
+            return
+        code = page.header.reference_code
+        did = code_to_id(code) if code else url_decision_id(version.url)
+        flags = list(page.header.flags)
+        if did in seen_ids:
+            flags.append(f"duplicate_code:{code}")
+            self._error("build", None, reason="duplicate_code", url=version.url,
+                        message=f"{version.url}: reference code {code} is also on another page; "
+                                "kept both, this one keyed by its URL")
+            did = url_decision_id(version.url)
+        seen_ids.add(did)
+        self._owner[version.url] = did
+        readings = [r for r in (self._read_pdf(v) for v in pdfs) if r is not None]
+        for v in pdfs:
+            self._owner[v.url] = did
+        signed = next((r for r in readings if _link_kind(page, r.version.url) == "signed_decision"), None)
+        signed = signed or (readings[0] if readings else None)
+        self._rows_for(did, version, page, signed, flags)
+
+    def _rows_for(self, did: str, version: Version, page: DecisionPage, pdf: PdfReading | None,
+                  flags: list[str]) -> None:
+        h = page.header
+        conflicts: list[str] = []
+        sig = pdf.signature if pdf else None
+        date_signed, date_source = h.date_signed, ("html" if h.date_signed else None)
+        if sig and sig.date_signed:
+            if h.date_signed and h.date_signed != sig.date_signed:
+                conflicts.append(f"date_signed:html={h.date_signed};pdf={sig.date_signed};winner=pdf")
+            date_signed, date_source = sig.date_signed, "pdf"
+        maker = h.decision_maker or (sig.signer if sig else None)
+        if pdf:
+            pdf_title = _pdf_title(pdf.doc, h.reference_code)
+            if h.title and pdf_title and _norm(pdf_title) != _norm(h.title):
+                conflicts.append(f"title:html={h.title};pdf={pdf_title};winner=html")
+        # amounts: page first, else PDF
+        amounts, amount_source, amount_doc = list(page.amounts), _kind(version), None
+        if pdf:
+            html_sum = sorted(a.value for a in page.amounts)
+            pdf_sum = sorted(a.value for a in pdf.amounts)
+            if page.amounts and pdf.amounts and html_sum != pdf_sum:
+                conflicts.append(
+                    f"amounts:html={len(page.amounts)};pdf={len(pdf.amounts)};winner=html")
+            if not amounts and pdf.amounts:
+                amounts, amount_source, amount_doc = list(pdf.amounts), "pdf", pdf.doc
+            if page.recommendations and pdf.n_recommendations and \
+                    len(page.recommendations) != pdf.n_recommendations:
+                conflicts.append(f"recommendations:html={len(page.recommendations)};"
+                                 f"pdf={pdf.n_recommendations};winner=html")
+        self._amount_rows(did, amounts, amount_source, amount_doc)
+        recs = list(page.recommendations)
+        rec_source, rec_doc = _kind(version), None
+        if not recs and pdf:
+            recs, rec_source, rec_doc = find_recommendations(pdf.doc.text), "pdf", pdf.doc
+        for r in recs:
+            self.rows.recommendations.append(RecommendationRow(
+                recommendation_id=stable_id(did, rec_source, r.ordinal, r.text),
+                decision_id=did, ordinal=r.ordinal, source=rec_source,
+                page=rec_doc.page_at(r.start) if rec_doc else None, start=r.start, end=r.end, text=r.text,
+                verb=r.verb, marker=r.marker,
+                n_amounts=sum(1 for a in amounts if r.start <= a.start < r.end) if rec_source == amount_source else 0,
+                confidence=r.confidence, reason=r.reason,
+            ))
+        for m in page.milestones:
+            self.rows.milestones.append(MilestoneRow(
+                milestone_id=stable_id(did, m.ordinal, m.text), decision_id=did, ordinal=m.ordinal,
+                source=_kind(version), page=None, start=m.start, end=m.end, text=m.text, status=m.status,
+                from_period=m.from_period, to_period=m.to_period, due=m.due, confidence=m.confidence,
+            ))
+        for ref in page.references:
+            self.rows.references.append(ReferenceRow(
+                reference_id=stable_id(did, ref.code), decision_id=did, cited_code=ref.code,
+                cited_decision_id=code_to_id(ref.code), cited_url=None, relation=ref.relation, raw=ref.raw,
+                source=_kind(version), start=ref.start, end=ref.end, confidence=ref.confidence,
+            ))
+        for e in page.entities:
+            self.rows.entities.append(EntityRow(
+                entity_id=stable_id(did, e.label, e.start, e.text), decision_id=did, label=e.label,
+                text=e.text, normalised=e.normalised, role=e.role, source=_kind(version), start=e.start,
+                end=e.end, confidence=e.confidence,
+            ))
+        lines, line_source = list(page.table_lines), _kind(version)
+        if not lines and pdf and pdf.table_lines:
+            lines, line_source = list(pdf.table_lines), "pdf"
+        for t in lines:
+            self.rows.table_lines.append(TableLineRow(
+                line_id=stable_id(did, line_source, t.table_index, t.row_index, t.column), decision_id=did,
+                source=line_source, table_index=t.table_index, row_index=t.row_index, label=t.label,
+                column=t.column, financial_year=t.financial_year, raw=t.raw, value=money(t.value),
+                value_pence=pence(t.value), scale=int(t.scale), is_total=t.is_total, page=t.page,
+            ))
+        headline = [a.value for a in amounts if a.role == "headline" and a.duplicate_of is None]
+        hv = money(sum(headline, Decimal(0))) if headline else None
+        ctype, cnum = _code_parts(h.reference_code)
+        signed_link = next((d for d in page.documents if d.kind == "signed_decision"), None)
+        self.rows.decisions.append(DecisionRow(
+            decision_id=did, reference_code=h.reference_code, code_type=ctype, code_number=cnum,
+            code_source=h.code_source, title=h.title, title_source=_kind(version) if h.title else None,
+            decision_maker=maker, decision_maker_role=h.decision_maker_role, date_signed=date_signed,
+            date_signed_source=date_source, date_published=h.date_published, summary=page.summary,
+            url=version.url, pdf_url=(pdf.version.url if pdf else signed_link.url if signed_link else None),
+            era=page.era, part2=page.part2 or bool(sig and sig.part2),
+            n_recommendations=len(recs), n_amounts=len(amounts), headline_value=hv,
+            headline_value_pence=pence(hv) if hv is not None else None, html_sha256=version.sha256,
+            pdf_sha256=pdf.version.sha256 if pdf else None, first_seen=version.first_seen,
+            last_seen=version.last_seen, conflicts=conflicts, flags=flags, confidence=h.confidence,
+        ))
+
+    def _amount_rows(self, did: str, amounts: Sequence[Amount], source: str, doc: Document | None) -> None:
+        ids = [stable_id(did, source, i, a.text, a.start) for i, a in enumerate(amounts)]
+        for i, a in enumerate(amounts):
+            self.rows.amounts.append(AmountRow(
+                amount_id=ids[i], decision_id=did, ordinal=i + 1, source=source,
+                page=doc.page_at(a.start) if doc else None, start=a.start, end=a.end, text=a.text,
+                value=money(a.value), value_pence=pence(a.value), currency=a.currency, table=a.table,
+                scale=int(a.scale), qualifier=a.qualifier, vat=a.vat, period=a.period,
+                financial_year=a.financial_year, quarter=a.quarter,
+                range_with_id=ids[a.range_with] if a.range_with is not None and a.range_with < len(ids) else None,
+                role=a.role,
+                duplicate_of_id=ids[a.duplicate_of] if a.duplicate_of is not None and a.duplicate_of < len(ids)
+                else None,
+                confidence=a.confidence, reason=a.reason,
+            ))
+
+    def _resolve_references(self) -> None:
+        url_of = {d.decision_id: d.url for d in self.rows.decisions}
+        self.rows.references = [
+            ReferenceRow(**{**r.__dict__, "cited_url": url_of.get(r.cited_decision_id)})
+            for r in self.rows.references
+        ]
+
+    def _documents(self) -> None:
+        for v in self.store.versions():
+            status, reason, pages = self._parse_status.get((v.url, v.sha256), ("not_parsed", None, None))
+            if v.role == "listing":
+                status = "listing"
+            self.rows.documents.append(DocumentRow(
+                document_id=stable_id(v.url, v.sha256), decision_id=self._owner.get(v.url)
+                or (self._owner.get(v.parent_url) if v.parent_url else None),
+                url=v.url, role=v.role, kind=_kind(v), link_kind=None, link_text=v.link_text, sha256=v.sha256,
+                bytes=v.size, content_type=v.content_type, pages=pages, first_seen=v.first_seen,
+                last_seen=v.last_seen, parse_status=status, parse_reason=reason,
+            ))
+
+    def _crawl_errors(self) -> None:
+        for e in self.store.errors():
+            self._error("crawl", None, reason=e.reason, message=e.message, url=e.url, status=e.status,
+                        when=e.when, decision_id=self._owner.get(e.parent_url or "") if e.parent_url else None)
+
+    def _sort(self) -> None:
+        r = self.rows
+        r.decisions.sort(key=lambda x: x.decision_id)
+        r.documents.sort(key=lambda x: (x.url, x.first_seen, x.sha256))
+        r.amounts.sort(key=lambda x: (x.decision_id, x.source, x.ordinal))
+        r.recommendations.sort(key=lambda x: (x.decision_id, x.ordinal))
+        r.milestones.sort(key=lambda x: (x.decision_id, x.ordinal))
+        r.references.sort(key=lambda x: (x.decision_id, x.start, x.cited_code))
+        r.table_lines.sort(key=lambda x: (x.decision_id, x.table_index, x.row_index, x.column))
+        r.entities.sort(key=lambda x: (x.decision_id, x.start, x.label))
+        r.errors.sort(key=lambda x: (x.stage, x.url or "", x.reason, x.error_id))
+
+
+def build_rows(store: Store, settings: Settings, on_progress: Callable[[str], None] | None = None) -> Rows:
+    """Every dataset row from the raw store."""
+    return Builder(store, settings, on_progress).run()
+
+
+def _kind(version: Version) -> str:
+    ctype = version.content_type.lower()
+    return "pdf" if "pdf" in ctype or version.url.lower().endswith(".pdf") else "html"
+
+
+def _link_kind(page: DecisionPage, url: str) -> str | None:
+    return next((d.kind for d in page.documents if d.url == url), None)
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[^\w£]+", " ", s.lower()).split())
+
+
+def _pdf_title(doc: Document, code: str | None) -> str | None:
+    """The PDF's title: the first heading that is not the form's name."""
+    for block in doc.blocks[:12]:
+        text = block.text.strip()
+        low = text.lower()
+        if block.kind != "heading" or not text or low.startswith(("dmpc decision", "mopac", "decision")):
+            continue
+        if code and text.upper().startswith(code.upper()):
+            text = text[len(code):].lstrip(" :–-")
+        return text or None
+    return None
+
+
+def _code_parts(code: str | None) -> tuple[str | None, int | None]:
+    m = _CODE_PARTS.match(code or "")
+    if not m:
+        return None, None
+    return m.group("type"), int(m.group("second") or m.group("num"))

@@ -1,0 +1,181 @@
+"""Page geometry → reading-order lines: the part of the PDF parser that knows nothing about pdfium.
+
+Input is a page's text pieces (:class:`Frag`, one per PDF text-showing operation, in top-down
+coordinates: ``top`` grows down the page). Output is :class:`Line` objects in reading order: pieces
+on one baseline joined (a space only where the gap between them is a word gap), and a two-column
+band read left column first, then right column.
+
+Column detection is deliberately narrow: a band is two-column only where at least two lines have
+*prose* on both sides of a gap in the middle of the page (each side at least a quarter of the text
+width, with letters in it). Tables — label on the left, narrow numbers on the right — never qualify,
+so they stay one line per row for the table finder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+HYPHEN = "\x02"  # pdfium's mark for a hyphen that ends a line (a break inside a word)
+
+SLACK = 2.0  # points: glyph boxes are tight, so column edges wobble by a side bearing
+_LETTERS = re.compile(r"[A-Za-z]{3}")  # "prose" needs some letters, not just figures
+
+
+@dataclass(frozen=True, slots=True)
+class Frag:
+    """One piece of text as drawn: its box (points, top-down), font size (points) and weight."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float  # baseline, top-down
+    text: str
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Pieces sharing a baseline, in one column; ``chunks`` are the word-gap-separated runs."""
+
+    frags: tuple[Frag, ...]
+    chunks: tuple[tuple[Frag, ...], ...]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    size: float  # the size most of the line's characters have
+    bold: bool  # every letter of the line is bold
+    column: int = 0  # 0 full width / one column, 1 left, 2 right of a two-column band
+
+
+def join_frags(frags: Sequence[Frag]) -> str:
+    """The text of pieces on one line, left to right: a space only at a visible gap.
+
+    >>> a = Frag(0, 10, 0, 10, 8, "(20,191", 10, False)
+    >>> b = Frag(10.2, 20, 0, 10, 8, ",164)", 10, False)
+    >>> c = Frag(30, 40, 0, 10, 8, "net", 10, False)
+    >>> join_frags([a, b, c])
+    '(20,191,164) net'
+    """
+    out: list[str] = []
+    prev: Frag | None = None
+    for f in frags:
+        text = f.text.strip(" ")
+        if not text:
+            continue
+        if prev is not None:
+            gap = f.x0 - prev.x1
+            if (gap > 0.15 * max(f.size, prev.size) or prev.text.endswith(" ")) and not out[-1].endswith(" "):
+                out.append(" ")
+        out.append(text)
+        prev = f
+    return "".join(out).strip()
+
+
+def chunk_frags(frags: Sequence[Frag], gap_em: float = 1.0) -> tuple[tuple[Frag, ...], ...]:
+    """Split a line's pieces (sorted by x) where the gap is wider than ``gap_em`` × font size."""
+    chunks: list[list[Frag]] = []
+    for f in frags:
+        if chunks and f.x0 - chunks[-1][-1].x1 <= gap_em * max(f.size, chunks[-1][-1].size):
+            chunks[-1].append(f)
+        else:
+            chunks.append([f])
+    return tuple(tuple(c) for c in chunks)
+
+
+def make_line(frags: Iterable[Frag], column: int = 0) -> Line:
+    parts = sorted(frags, key=lambda f: f.x0)
+    weights: dict[float, int] = {}
+    bold_chars = letters = 0
+    for f in parts:
+        n = sum(ch.isalnum() for ch in f.text)
+        weights[round(f.size * 2) / 2] = weights.get(round(f.size * 2) / 2, 0) + max(n, 1)
+        letters += n
+        bold_chars += n if f.bold else 0
+    size = max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return Line(
+        frags=tuple(parts),
+        chunks=chunk_frags(parts),
+        text=join_frags(parts),
+        x0=min(f.x0 for f in parts),
+        x1=max(f.x1 for f in parts),
+        top=min(f.top for f in parts),
+        bottom=max(f.bottom for f in parts),
+        base=max(f.base for f in parts),
+        size=size,
+        bold=letters > 0 and bold_chars == letters,
+        column=column,
+    )
+
+
+def group_lines(frags: Iterable[Frag], column: int = 0) -> list[Line]:
+    """Pieces → lines, top to bottom: a piece joins a line when their baselines are within 40% of a
+    font size (superscripts and bullets drawn in another size still join)."""
+    rows: list[list[Frag]] = []
+    for f in sorted(frags, key=lambda f: (f.base, f.x0)):
+        if rows:
+            last = rows[-1]
+            ref = last[0]
+            if abs(f.base - ref.base) <= 0.4 * max(ref.size, f.size):
+                last.append(f)
+                continue
+        rows.append([f])
+    return [make_line(r, column) for r in rows]
+
+
+def _prose(chunk: Sequence[Frag], width: float) -> bool:
+    text = "".join(f.text for f in chunk)
+    return chunk[-1].x1 - chunk[0].x0 >= 0.25 * width and bool(_LETTERS.search(text))
+
+
+def _split_gap(line: Line, left: float, width: float) -> tuple[float, float] | None:
+    """The gutter (x interval) of a line with prose on both sides of a mid-page gap, if it has one."""
+    for a, b in zip(line.chunks, line.chunks[1:], strict=False):
+        lo, hi = a[-1].x1, b[0].x0
+        mid = (lo + hi) / 2
+        if left + 0.3 * width <= mid <= left + 0.7 * width and _prose(a, width) and _prose(b, width):
+            return lo, hi
+    return None
+
+
+def reading_order(frags: Sequence[Frag]) -> list[Line]:
+    """A page's pieces → lines in reading order, two-column bands read column by column."""
+    lines = group_lines(frags)
+    if len(lines) < 2:
+        return lines
+    left = min(line.x0 for line in lines)
+    width = max(line.x1 for line in lines) - left
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        gap = _split_gap(lines[i], left, width)
+        if gap is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        lo, hi = gap
+        j, splits = i, 0
+        while j < len(lines):
+            g = _split_gap(lines[j], left, width)
+            if g is not None and g[0] < hi and g[1] > lo:
+                lo, hi = max(lo, g[0]), min(hi, g[1])
+                splits += 1
+            elif any(f.x0 < hi - SLACK and f.x1 > lo + SLACK for f in lines[j].frags):
+                break  # something crosses the gutter: the band has ended
+            j += 1
+        if splits < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        band = [f for line in lines[i:j] for f in line.frags]
+        cut = (lo + hi) / 2
+        out += group_lines([f for f in band if f.x0 + f.x1 < 2 * cut], column=1)
+        out += group_lines([f for f in band if f.x0 + f.x1 >= 2 * cut], column=2)
+        i = j
+    return out
