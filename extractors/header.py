@@ -45,7 +45,7 @@ _LINE_LABEL_RE = re.compile(
     r"""
     ^[^\S\n]*                                         # indentation
     (?:[•*\-–][^\S\n]+)?                              # optional list bullet
-    (?=(?:reference|code|date|decision|authori|type|page)\b)   # cheap check before the full label
+    (?=reference|code|date|decision|authori|type|page)   # cheap check before the full label
     """,
     re.VERBOSE | re.IGNORECASE,
 )

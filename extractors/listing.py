@@ -125,7 +125,7 @@ def _entry(lines: list[Line], first: int, stop: int, text_end: int) -> ListingEn
     lc = leading_code(body)
     if lc is not None:
         heading_code, title_at = lc[0], body_at + lc[1]
-        if cut and title_at >= len(head.text):
+        if cut and title_at >= len(head.text) and not head.text[-1:].isspace():
             return None  # "• PCD 1" at the very end: the code itself may be cut
     title = dedupe_title(" ".join(head.text[title_at:].split())) or None
 
@@ -160,7 +160,7 @@ def _entry(lines: list[Line], first: int, stop: int, text_end: int) -> ListingEn
         summary=summary or None,
         start=head.start + body_at,
         end=end,
-        truncated=end >= text_end,
+        truncated=any(ln.stripped and ln.end >= text_end for ln in lines[first:stop]),
         flags=tuple(flags),
     )
 

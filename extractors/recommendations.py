@@ -69,6 +69,11 @@ _NOUNS = frozenset(
     {"approval", "delegation", "acceptance", "authorisation", "authorization", "allocation", "receipt"}
 )
 _VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
+# Present-tense verbs that can follow the decision maker directly ("The DMPC authorises ...");
+# past tenses ("The DMPC approved ...") report earlier decisions.
+_DIRECT_ALT = (
+    "approves?|agrees?|notes?|delegates?|accepts?|authori[sz]es?|endorses?|ratif(?:y|ies)|confirms?"
+)
 
 # A line that opens a recommendations section: "Recommendation(s)", "Decision" (MD pages),
 # or the 2025 label "Recommendation:" with the text on the same line.
@@ -91,7 +96,8 @@ _ASK_RE = re.compile(
         (?P<form>(?:is|are)\s+(?:recommended|asked|requested|invited)) # "is recommended"
         (?:\s+to\b)?                                                  # "to" (640 drops it)
       | (?P<bare>to\b)                                                # "The DMPC to:"
-      | (?=(?P<direct>{_VERB_ALT})\b)                                 # "That the Mayor approves"
+      | (?=(?P<direct>{_DIRECT_ALT})\b)                              # "That the Mayor approves"
+      | (?=:)                                                         # "That the Mayor:"
     )
     \s*:?\s*                                                          # optional colon
     (?P<rest>.*)$                                                     # verb and object, if any
@@ -122,6 +128,15 @@ _ITEM_START_RE = re.compile(
 
 # Any asking verb, to fill `verb`.
 _VERB_RE = re.compile(rf"\b(?P<verb>{_VERB_ALT})\b", re.IGNORECASE)
+
+# Lead-in words that name no object: the list that follows is the object.
+_PURE_OBJECT_RE = re.compile(
+    r"^(?:the\s+following(?:\s+\w+)?|as\s+follows|that|the|to)?\s*$",  # "approve the following:"
+    re.IGNORECASE,
+)
+
+# A line ending mid-phrase: the next line carries on.
+_DANGLING_RE = re.compile(r"(?:,|\b(?:and|or|of|the|to|for|with|a|an|in|on|at|by|from|that))\s*$", re.I)
 
 # A lead-in's object ends in an open word ("...specifically the:", "... not limited to:").
 _SERIES_END_RE = re.compile(r"(?:;|;\s*(?:and|or)|,\s*(?:and|or))\s*$", re.IGNORECASE)
@@ -222,7 +237,10 @@ def _lead_parts(line: Line) -> tuple[str | None, str, bool]:
     verb_m = re.match(rf"(?:{_VERB_ALT})\b", rest, re.IGNORECASE)
     verb = _VERBS[verb_m.group(0).lower()] if verb_m else None
     obj = rest[verb_m.end() :].strip() if verb_m else rest
-    return verb, obj.rstrip(":").strip(), inline
+    obj = obj.rstrip(":").strip()
+    if _PURE_OBJECT_RE.match(obj):  # "approve the following:" names nothing yet
+        obj = ""
+    return verb, obj, inline
 
 
 def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item], str | None]:
@@ -231,6 +249,7 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
     lead_verb: str | None = None
     lead_item: _Item | None = None
     kind: str | None = None
+    pure_lead = False  # "is recommended to:": the lines that follow are the items, marked or not
     i = first
     while i < len(lines) and not lines[i].text:
         i += 1
@@ -246,6 +265,8 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
                 items.append(_Item(line.start, line.end, "", [line.text], reason="single_sentence"))
             elif obj:
                 lead_item = _Item(line.start, line.end, "", [line.text])
+            else:
+                pure_lead = True
             i += 1
     for line in lines[i:]:
         if not line.text:
@@ -270,11 +291,24 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
             items.extend(_sentence_items(text, line, "single_sentence"))
         elif _ITEM_START_RE.match(line.text):
             items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
-        elif current is not None and (ends_open(current.last_text()) or line.text[:1].islower()):
+        elif current is not None and _continues(current, line, plain=kind == "plain"):
             (current.subs[-1][1] if current.subs else current.pieces).append(line.text)
             current.end = line.end
+        elif pure_lead and kind in (None, "plain"):  # a list shown without markers
+            kind = "plain"
+            items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
         # else: a sub-heading or a note between items ("Funding to be met from ...") is skipped
     return _regroup(items, lead_item), lead_verb
+
+
+def _continues(current: _Item, line: Line, *, plain: bool) -> bool:
+    """Whether an unmarked line carries on the item before it (a wrapped line)."""
+    if line.text[:1].islower():
+        return True
+    before = current.last_text()
+    if plain:  # unmarked items: only a dangling word or comma joins lines
+        return bool(_DANGLING_RE.search(before))
+    return ends_open(before)
 
 
 def _same_kind(kind: str, line: Line, first_marker: str) -> bool:

@@ -55,11 +55,12 @@ _AFTER_MORE_RE = re.compile(
 
 # Cues for how a page relates to what it cites, strongest first (searched in the mention's sentence).
 _RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("supersedes", re.compile(r"\b(?:supersed\w*|replac\w*|rescind\w*|revok\w*|in[ ]place[ ]of)\b", re.I)),
-    ("varies", re.compile(r"\b(?:vari\w*|amend\w*|chang\w*[ ]to|modif\w*|uplift\w*|revis\w*)\b", re.I)),
-    ("extends", re.compile(r"\b(?:extend\w*|extension|continu\w*|further[ ]\w+[ ]months?)\b", re.I)),
-    ("approved_earlier", re.compile(r"\b(?:approv\w*|agreed|authoris\w*|previously|decision[ ]to)\b", re.I)),
+    ("supersedes", re.compile(r"\b(?:supersed(?:es|ed|ing)|replac(?:es|ed|ing)|rescind\w*|revok\w*|in[ ]place[ ]of)\b", re.I)),
+    ("varies", re.compile(r"\b(?:var(?:y|ies|ied|iation)|amend(?:s|ed|ing|ment)?|chang(?:es|ed|ing)[ ]to|modif\w*)\b", re.I)),
+    ("extends", re.compile(r"\b(?:extend(?:s|ed|ing)?|extension)\b", re.I)),
+    ("approved_earlier", re.compile(r"\b(?:approv(?:ed|al)|agreed|authorised|previously)\b", re.I)),
 )
+_CUE_WINDOW = 60  # characters either side of a mention, within its sentence, where a cue counts
 _STRENGTH = {"cites": 0, "approved_earlier": 1, "extends": 2, "varies": 3, "supersedes": 4}
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bNo)[.!?](?=\s)|\n")
 
@@ -76,13 +77,17 @@ class Reference:
     confidence: float = 1.0
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around ``text[start:end]`` (bounded by sentence ends or line ends, 300 chars)."""
-    left = max(0, start - 300)
+def _context(text: str, start: int, end: int) -> str:
+    """The words around ``text[start:end]``: its sentence (or line), at most ``_CUE_WINDOW`` either side.
+
+    >>> _context("First one. Then the grant (PCD 4) was varied. Next.", 27, 32)
+    ' Then the grant (PCD 4) was varied'
+    """
+    left = max(0, start - _CUE_WINDOW)
     ends = list(_SENTENCE_END_RE.finditer(text, left, start))
     s = ends[-1].end() if ends else left
-    m = _SENTENCE_END_RE.search(text, end, min(len(text), end + 300))
-    e = m.start() if m else min(len(text), end + 300)
+    m = _SENTENCE_END_RE.search(text, end, min(len(text), end + _CUE_WINDOW))
+    e = m.start() if m else min(len(text), end + _CUE_WINDOW)
     return text[s:e]
 
 
@@ -141,7 +146,7 @@ def find_references(text: str, own_code: str | None = None) -> list[Reference]:
     for code, raw, start, end, conf in _mentions(text):
         if code == own or start < header.content_start or start >= stop:
             continue  # the page's own code, and codes in its header block or closing link
-        relation = _relation(_sentence(text, start, end))
+        relation = _relation(_context(text, start, end))
         if code not in first:
             first[code] = Reference(code, raw, start, end, relation, conf)
             strongest[code] = relation

@@ -119,9 +119,11 @@ def figure(raw: str) -> tuple[Decimal, bool, bool] | None:
     (Decimal('-450'), False, True)
     >>> figure("£1.2m")
     (Decimal('1200000.0'), True, False)
-    >>> figure("2021/22") is None
-    True
+    >>> figure("2021/22") is None, figure("£000") is None
+    (True, True)
     """
+    if SCALE_THOUSANDS.search(raw):  # a "£000" header cell is a scale, not a figure of nought
+        return None
     m = CELL_FIGURE.match(raw)
     if not m or (m.group("open") is None) != (m.group("close") is None):
         return None

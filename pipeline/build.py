@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from extractors.codes import decision_id as code_to_id
 from extractors.money import Amount, find_amounts
@@ -365,3 +366,14 @@ def _code_parts(code: str | None) -> tuple[str | None, int | None]:
     if not m:
         return None, None
     return m.group("type"), int(m.group("second") or m.group("num"))
+
+
+def build_dataset(store_dir: Path, out: Path, settings: Settings,
+                  on_progress: Callable[[str], None] | None = None) -> tuple[Rows, dict[str, int]]:
+    """Raw store in ``store_dir`` → Parquet dataset in ``out`` (atomically); the rows and per-table counts."""
+    from pipeline.write import write_dataset
+
+    with Store(store_dir) as store:
+        rows = build_rows(store, settings, on_progress)
+    counts = write_dataset(out, rows.as_dict(), base_url=settings.base_url)
+    return rows, counts

@@ -435,14 +435,20 @@ def _page_count(page: object) -> int:
     """Listing pages in all, from the "Showing a-b of N results" line of one of them.
 
     The page size is the span a-b of a page that is not the last; the last page only says "no more".
+
+    >>> from types import SimpleNamespace as Page
+    >>> _page_count(Page(total_results=55, first=1, last=20)), _page_count(Page(total_results=55, first=41, last=55))
+    (3, 1)
+    >>> _page_count(Page(total_results=None, first=None, last=None))
+    1
     """
     total = getattr(page, "total_results", None)
     first = getattr(page, "first", None)
     last = getattr(page, "last", None)
     if not total or first is None or last is None or last < first:
         return 1
-    if last >= total:  # the last page: its own index + 1
-        return 1 if first <= 1 else math.ceil(first / max(last - first + 1, 1))
+    if last >= total:  # the last page cannot tell the page size
+        return 1
     return math.ceil(total / (last - first + 1))
 
 

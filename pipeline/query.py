@@ -82,3 +82,45 @@ def format_result(result: pa.Table, fmt: str, console: Console) -> None:
         table.add_row(*("" if row[n] is None else str(row[n]) for n in names))
     console.print(table)
     console.print(f"{len(rows)} row(s)", style="dim")
+
+
+# Columns that change with every crawl or build, left out of per-decision records so they compare across runs.
+VOLATILE = frozenset({"first_seen", "last_seen", "when"})
+_CHILD_TABLES = ("amounts", "recommendations", "milestones", "references", "table_lines", "entities")
+
+
+def decision_records(data: Path, *, base_url: str = "") -> dict[str, dict[str, object]]:
+    """Every decision with its child rows, as plain JSON-ready dicts keyed by ``decision_id``.
+
+    Decimals become exact strings and dates ISO strings; volatile columns are dropped. This is what
+    ``samples/expected/<decision_id>.json`` holds for the sample archive. URLs starting with ``base_url``
+    are made root-relative, so records compare across servers.
+    """
+    import pyarrow.parquet as pq
+
+    def plain(row: dict[str, object]) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for k, v in row.items():
+            if k in VOLATILE:
+                continue
+            if hasattr(v, "isoformat"):
+                v = v.isoformat()
+            elif v is not None and type(v).__name__ == "Decimal":
+                v = format(v, "f")
+            elif base_url and isinstance(v, str) and v.startswith(base_url):
+                v = v[len(base_url.rstrip("/")):]
+            out[k] = v
+        return out
+
+    records: dict[str, dict[str, object]] = {}
+    for row in pq.read_table(Path(data) / "decisions.parquet").to_pylist():
+        did = str(row["decision_id"])
+        records[did] = {"decision": plain(row), **{name: [] for name in _CHILD_TABLES}}
+    for name in _CHILD_TABLES:
+        for row in pq.read_table(Path(data) / f"{name}.parquet").to_pylist():
+            rec = records.get(str(row["decision_id"]))
+            if rec is not None:
+                children = rec[name]
+                assert isinstance(children, list)
+                children.append(plain(row))
+    return records

@@ -298,7 +298,7 @@ def make_bracket_negative_split(path: Path) -> None:
     c.drawString(72, 755, "The forecast for the year is set out below.")
     right = 420.0
     c.drawString(72, 720, "Budget line")
-    c.drawRightString(right, 720, "£000")
+    c.drawRightString(right, 720, "£")
     rows = [("Staff costs", "1,250", False), ("Grant income", "20,191,164", True), ("Premises", "310", False),
             ("Net position", "18,630", True)]
     y = 700.0
