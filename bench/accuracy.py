@@ -66,7 +66,9 @@ def main() -> int:
         score("real pages (dev)", dev, corpus_inputs(dev), scorer)
     samples_truth = ROOT / "samples" / "truth"
     if (samples_truth / "index.tsv").exists():
-        score("sample archive", samples_truth, sample_inputs(samples_truth, ROOT / "samples" / "site"), scorer)
+        score(
+            "sample archive", samples_truth, sample_inputs(samples_truth, ROOT / "samples" / "site"), scorer
+        )
     return 0
 
 

@@ -138,6 +138,9 @@ _PURE_OBJECT_RE = re.compile(
 # A line ending mid-phrase: the next line carries on.
 _DANGLING_RE = re.compile(r"(?:,|\b(?:and|or|of|the|to|for|with|a|an|in|on|at|by|from|that))\s*$", re.I)
 
+# Longest topic heading inside a list ("Special Policing Services with Arsenal and Tottenham Football Clubs").
+_SUBHEADING_MAX_WORDS = 12
+
 # A lead-in's object ends in an open word ("...specifically the:", "... not limited to:").
 _SERIES_END_RE = re.compile(r"(?:;|;\s*(?:and|or)|,\s*(?:and|or))\s*$", re.IGNORECASE)
 
@@ -268,13 +271,16 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
             else:
                 pure_lead = True
             i += 1
-    for line in lines[i:]:
+    for k in range(i, len(lines)):
+        line = lines[k]
         if not line.text:
             continue
         if is_stop_heading(line.text) or line.kind == "multi" or (items and _HEADING_RE.match(line.text)):
             break
         if line.marker and not line.text:
             continue  # a bullet alone on its line: the item follows
+        if _is_subheading(lines, k):
+            continue  # "Veterinary Services" over item 1: a topic heading inside the list
         current = items[-1] if items else None
         if line.marker:
             same_level = kind is None or (
@@ -299,6 +305,28 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
             items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
         # else: a sub-heading or a note between items ("Funding to be met from ...") is skipped
     return _regroup(items, lead_item), lead_verb
+
+
+def _is_subheading(lines: list[Line], k: int) -> bool:
+    """Whether unmarked line ``k`` is a topic heading inside a list ("Traditional Forensics Services"
+    over "2. The award of ..."): short, in title case, unpunctuated, asking nothing, with a marked
+    item next.
+
+    >>> ls = split_lines("Veterinary Services\\n\\n1. The request to procure.\\n")
+    >>> _is_subheading(ls, 0), _is_subheading(ls, 2)
+    (True, False)
+    """
+    line = lines[k]
+    words = line.text.split()
+    if line.marker or not words or len(words) > _SUBHEADING_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if line.text.rstrip()[-1] in ".;:,!?" or _ITEM_START_RE.match(line.text) or _ASK_RE.match(line.text):
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in long_words) < max(1, len(long_words) - 1):
+        return False  # running text ("The allocation of funds to ..."), not a heading
+    following = next((ln for ln in lines[k + 1 :] if ln.text), None)
+    return following is not None and following.kind in {"num", "letter", "roman", "bullet"}
 
 
 def _continues(current: _Item, line: Line, *, plain: bool) -> bool:

@@ -36,7 +36,6 @@ from pipeline.parse.model import Document
 from pipeline.settings import Settings
 from pipeline.sources.mopac import DecisionPage, parse_decision_page
 from pipeline.store import Store, Version
-from schemas.values import money, pence, stable_id
 from schemas.tables import (
     AmountRow,
     DecisionRow,
@@ -48,6 +47,7 @@ from schemas.tables import (
     ReferenceRow,
     TableLineRow,
 )
+from schemas.values import money, pence, stable_id
 
 _CODE_PARTS = re.compile(r"^(?P<type>[A-Z]+) (?P<num>\d+)(?:[ -](?P<second>\d+))?$")
 
@@ -98,9 +98,19 @@ class Builder:
         self._owner: dict[str, str] = {}  # url → decision_id
 
     # -- errors -----------------------------------------------------------------------------------
-    def _error(self, stage: str, exc: PipelineError | None, *, reason: str | None = None, message: str = "",
-               url: str | None = None, decision_id: str | None = None, sha256: str | None = None,
-               status: int | None = None, when: datetime | None = None) -> None:
+    def _error(
+        self,
+        stage: str,
+        exc: PipelineError | None,
+        *,
+        reason: str | None = None,
+        message: str = "",
+        url: str | None = None,
+        decision_id: str | None = None,
+        sha256: str | None = None,
+        status: int | None = None,
+        when: datetime | None = None,
+    ) -> None:
         if exc is not None and self.settings.strict:
             raise exc
         reason = reason or (exc.reason if exc else "error")
@@ -108,8 +118,14 @@ class Builder:
         self.rows.errors.append(
             ErrorRow(
                 error_id=stable_id(stage, reason, url, sha256, message),
-                stage=stage, reason=reason, message=message, url=url, decision_id=decision_id,
-                sha256=sha256, status=status, when=when,
+                stage=stage,
+                reason=reason,
+                message=message,
+                url=url,
+                decision_id=decision_id,
+                sha256=sha256,
+                status=status,
+                when=when,
             )
         )
 
@@ -118,12 +134,18 @@ class Builder:
         try:
             data = self.store.read_blob(version.sha256)
             doc = parse_document(
-                data, version.url, content_type=version.content_type,
-                pdf_timeout=self.settings.pdf_timeout, pdf_max_pages=self.settings.pdf_max_pages,
+                data,
+                version.url,
+                content_type=version.content_type,
+                pdf_timeout=self.settings.pdf_timeout,
+                pdf_max_pages=self.settings.pdf_max_pages,
             )
         except PipelineError as exc:
             self._parse_status[(version.url, version.sha256)] = (
-                "needs_ocr" if exc.reason == "needs_ocr" else "error", exc.reason, None)
+                "needs_ocr" if exc.reason == "needs_ocr" else "error",
+                exc.reason,
+                None,
+            )
             self._error("parse", exc, url=version.url, sha256=version.sha256)
             return None
         self._parse_status[(version.url, version.sha256)] = ("ok", None, doc.pages or None)
@@ -175,9 +197,14 @@ class Builder:
         flags = list(page.header.flags)
         if did in seen_ids:
             flags.append(f"duplicate_code:{code}")
-            self._error("build", None, reason="duplicate_code", url=version.url,
-                        message=f"{version.url}: reference code {code} is also on another page; "
-                                "kept both, this one keyed by its URL")
+            self._error(
+                "build",
+                None,
+                reason="duplicate_code",
+                url=version.url,
+                message=f"{version.url}: reference code {code} is also on another page; "
+                "kept both, this one keyed by its URL",
+            )
             did = url_decision_id(version.url)
         seen_ids.add(did)
         self._owner[version.url] = did
@@ -188,8 +215,9 @@ class Builder:
         signed = signed or (readings[0] if readings else None)
         self._rows_for(did, version, page, signed, flags)
 
-    def _rows_for(self, did: str, version: Version, page: DecisionPage, pdf: PdfReading | None,
-                  flags: list[str]) -> None:
+    def _rows_for(
+        self, did: str, version: Version, page: DecisionPage, pdf: PdfReading | None, flags: list[str]
+    ) -> None:
         h = page.header
         conflicts: list[str] = []
         sig = pdf.signature if pdf else None
@@ -209,88 +237,185 @@ class Builder:
             html_sum = sorted(a.value for a in page.amounts)
             pdf_sum = sorted(a.value for a in pdf.amounts)
             if page.amounts and pdf.amounts and html_sum != pdf_sum:
-                conflicts.append(
-                    f"amounts:html={len(page.amounts)};pdf={len(pdf.amounts)};winner=html")
+                conflicts.append(f"amounts:html={len(page.amounts)};pdf={len(pdf.amounts)};winner=html")
             if not amounts and pdf.amounts:
                 amounts, amount_source, amount_doc = list(pdf.amounts), "pdf", pdf.doc
-            if page.recommendations and pdf.n_recommendations and \
-                    len(page.recommendations) != pdf.n_recommendations:
-                conflicts.append(f"recommendations:html={len(page.recommendations)};"
-                                 f"pdf={pdf.n_recommendations};winner=html")
+            if (
+                page.recommendations
+                and pdf.n_recommendations
+                and len(page.recommendations) != pdf.n_recommendations
+            ):
+                conflicts.append(
+                    f"recommendations:html={len(page.recommendations)};"
+                    f"pdf={pdf.n_recommendations};winner=html"
+                )
         self._amount_rows(did, amounts, amount_source, amount_doc)
         recs = list(page.recommendations)
         rec_source, rec_doc = _kind(version), None
         if not recs and pdf:
             recs, rec_source, rec_doc = find_recommendations(pdf.doc.text), "pdf", pdf.doc
         for r in recs:
-            self.rows.recommendations.append(RecommendationRow(
-                recommendation_id=stable_id(did, rec_source, r.ordinal, r.text),
-                decision_id=did, ordinal=r.ordinal, source=rec_source,
-                page=rec_doc.page_at(r.start) if rec_doc else None, start=r.start, end=r.end, text=r.text,
-                verb=r.verb, marker=r.marker,
-                n_amounts=sum(1 for a in amounts if r.start <= a.start < r.end) if rec_source == amount_source else 0,
-                confidence=r.confidence, reason=r.reason,
-            ))
+            self.rows.recommendations.append(
+                RecommendationRow(
+                    recommendation_id=stable_id(did, rec_source, r.ordinal, r.text),
+                    decision_id=did,
+                    ordinal=r.ordinal,
+                    source=rec_source,
+                    page=rec_doc.page_at(r.start) if rec_doc else None,
+                    start=r.start,
+                    end=r.end,
+                    text=r.text,
+                    verb=r.verb,
+                    marker=r.marker,
+                    n_amounts=sum(1 for a in amounts if r.start <= a.start < r.end)
+                    if rec_source == amount_source
+                    else 0,
+                    confidence=r.confidence,
+                    reason=r.reason,
+                )
+            )
         for m in page.milestones:
-            self.rows.milestones.append(MilestoneRow(
-                milestone_id=stable_id(did, m.ordinal, m.text), decision_id=did, ordinal=m.ordinal,
-                source=_kind(version), page=None, start=m.start, end=m.end, text=m.text, status=m.status,
-                from_period=m.from_period, to_period=m.to_period, due=m.due, confidence=m.confidence,
-            ))
+            self.rows.milestones.append(
+                MilestoneRow(
+                    milestone_id=stable_id(did, m.ordinal, m.text),
+                    decision_id=did,
+                    ordinal=m.ordinal,
+                    source=_kind(version),
+                    page=None,
+                    start=m.start,
+                    end=m.end,
+                    text=m.text,
+                    status=m.status,
+                    from_period=m.from_period,
+                    to_period=m.to_period,
+                    due=m.due,
+                    confidence=m.confidence,
+                )
+            )
         for ref in page.references:
-            self.rows.references.append(ReferenceRow(
-                reference_id=stable_id(did, ref.code), decision_id=did, cited_code=ref.code,
-                cited_decision_id=code_to_id(ref.code), cited_url=None, relation=ref.relation, raw=ref.raw,
-                source=_kind(version), start=ref.start, end=ref.end, confidence=ref.confidence,
-            ))
+            self.rows.references.append(
+                ReferenceRow(
+                    reference_id=stable_id(did, ref.code),
+                    decision_id=did,
+                    cited_code=ref.code,
+                    cited_decision_id=code_to_id(ref.code),
+                    cited_url=None,
+                    relation=ref.relation,
+                    raw=ref.raw,
+                    source=_kind(version),
+                    start=ref.start,
+                    end=ref.end,
+                    confidence=ref.confidence,
+                )
+            )
         for e in page.entities:
-            self.rows.entities.append(EntityRow(
-                entity_id=stable_id(did, e.label, e.start, e.text), decision_id=did, label=e.label,
-                text=e.text, normalised=e.normalised, role=e.role, source=_kind(version), start=e.start,
-                end=e.end, confidence=e.confidence,
-            ))
+            self.rows.entities.append(
+                EntityRow(
+                    entity_id=stable_id(did, e.label, e.start, e.text),
+                    decision_id=did,
+                    label=e.label,
+                    text=e.text,
+                    normalised=e.normalised,
+                    role=e.role,
+                    source=_kind(version),
+                    start=e.start,
+                    end=e.end,
+                    confidence=e.confidence,
+                )
+            )
         lines, line_source = list(page.table_lines), _kind(version)
         if not lines and pdf and pdf.table_lines:
             lines, line_source = list(pdf.table_lines), "pdf"
         for t in lines:
-            self.rows.table_lines.append(TableLineRow(
-                line_id=stable_id(did, line_source, t.table_index, t.row_index, t.column), decision_id=did,
-                source=line_source, table_index=t.table_index, row_index=t.row_index, label=t.label,
-                column=t.column, financial_year=t.financial_year, raw=t.raw, value=money(t.value),
-                value_pence=pence(t.value), scale=int(t.scale), is_total=t.is_total, page=t.page,
-            ))
+            self.rows.table_lines.append(
+                TableLineRow(
+                    line_id=stable_id(did, line_source, t.table_index, t.row_index, t.column),
+                    decision_id=did,
+                    source=line_source,
+                    table_index=t.table_index,
+                    row_index=t.row_index,
+                    label=t.label,
+                    column=t.column,
+                    financial_year=t.financial_year,
+                    raw=t.raw,
+                    value=money(t.value),
+                    value_pence=pence(t.value),
+                    scale=int(t.scale),
+                    is_total=t.is_total,
+                    page=t.page,
+                )
+            )
         headline = [a.value for a in amounts if a.role == "headline" and a.duplicate_of is None]
         hv = money(sum(headline, Decimal(0))) if headline else None
         ctype, cnum = _code_parts(h.reference_code)
         signed_link = next((d for d in page.documents if d.kind == "signed_decision"), None)
-        self.rows.decisions.append(DecisionRow(
-            decision_id=did, reference_code=h.reference_code, code_type=ctype, code_number=cnum,
-            code_source=h.code_source, title=h.title, title_source=_kind(version) if h.title else None,
-            decision_maker=maker, decision_maker_role=h.decision_maker_role, date_signed=date_signed,
-            date_signed_source=date_source, date_published=h.date_published, summary=page.summary,
-            url=version.url, pdf_url=(pdf.version.url if pdf else signed_link.url if signed_link else None),
-            era=page.era, part2=page.part2 or bool(sig and sig.part2),
-            n_recommendations=len(recs), n_amounts=len(amounts), headline_value=hv,
-            headline_value_pence=pence(hv) if hv is not None else None, html_sha256=version.sha256,
-            pdf_sha256=pdf.version.sha256 if pdf else None, first_seen=version.first_seen,
-            last_seen=version.last_seen, conflicts=conflicts, flags=flags, confidence=h.confidence,
-        ))
+        self.rows.decisions.append(
+            DecisionRow(
+                decision_id=did,
+                reference_code=h.reference_code,
+                code_type=ctype,
+                code_number=cnum,
+                code_source=h.code_source,
+                title=h.title,
+                title_source=_kind(version) if h.title else None,
+                decision_maker=maker,
+                decision_maker_role=h.decision_maker_role,
+                date_signed=date_signed,
+                date_signed_source=date_source,
+                date_published=h.date_published,
+                summary=page.summary,
+                url=version.url,
+                pdf_url=(pdf.version.url if pdf else signed_link.url if signed_link else None),
+                era=page.era,
+                part2=page.part2 or bool(sig and sig.part2),
+                n_recommendations=len(recs),
+                n_amounts=len(amounts),
+                headline_value=hv,
+                headline_value_pence=pence(hv) if hv is not None else None,
+                html_sha256=version.sha256,
+                pdf_sha256=pdf.version.sha256 if pdf else None,
+                first_seen=version.first_seen,
+                last_seen=version.last_seen,
+                conflicts=conflicts,
+                flags=flags,
+                confidence=h.confidence,
+            )
+        )
 
     def _amount_rows(self, did: str, amounts: Sequence[Amount], source: str, doc: Document | None) -> None:
         ids = [stable_id(did, source, i, a.text, a.start) for i, a in enumerate(amounts)]
         for i, a in enumerate(amounts):
-            self.rows.amounts.append(AmountRow(
-                amount_id=ids[i], decision_id=did, ordinal=i + 1, source=source,
-                page=doc.page_at(a.start) if doc else None, start=a.start, end=a.end, text=a.text,
-                value=money(a.value), value_pence=pence(a.value), currency=a.currency, table=a.table,
-                scale=int(a.scale), qualifier=a.qualifier, vat=a.vat, period=a.period,
-                financial_year=a.financial_year, quarter=a.quarter,
-                range_with_id=ids[a.range_with] if a.range_with is not None and a.range_with < len(ids) else None,
-                role=a.role,
-                duplicate_of_id=ids[a.duplicate_of] if a.duplicate_of is not None and a.duplicate_of < len(ids)
-                else None,
-                confidence=a.confidence, reason=a.reason,
-            ))
+            self.rows.amounts.append(
+                AmountRow(
+                    amount_id=ids[i],
+                    decision_id=did,
+                    ordinal=i + 1,
+                    source=source,
+                    page=doc.page_at(a.start) if doc else None,
+                    start=a.start,
+                    end=a.end,
+                    text=a.text,
+                    value=money(a.value),
+                    value_pence=pence(a.value),
+                    currency=a.currency,
+                    table=a.table,
+                    scale=int(a.scale),
+                    qualifier=a.qualifier,
+                    vat=a.vat,
+                    period=a.period,
+                    financial_year=a.financial_year,
+                    quarter=a.quarter,
+                    range_with_id=ids[a.range_with]
+                    if a.range_with is not None and a.range_with < len(ids)
+                    else None,
+                    role=a.role,
+                    duplicate_of_id=ids[a.duplicate_of]
+                    if a.duplicate_of is not None and a.duplicate_of < len(ids)
+                    else None,
+                    confidence=a.confidence,
+                    reason=a.reason,
+                )
+            )
 
     def _resolve_references(self) -> None:
         url_of = {d.decision_id: d.url for d in self.rows.decisions}
@@ -304,18 +429,39 @@ class Builder:
             status, reason, pages = self._parse_status.get((v.url, v.sha256), ("not_parsed", None, None))
             if v.role == "listing":
                 status = "listing"
-            self.rows.documents.append(DocumentRow(
-                document_id=stable_id(v.url, v.sha256), decision_id=self._owner.get(v.url)
-                or (self._owner.get(v.parent_url) if v.parent_url else None),
-                url=v.url, role=v.role, kind=_kind(v), link_kind=None, link_text=v.link_text, sha256=v.sha256,
-                bytes=v.size, content_type=v.content_type, pages=pages, first_seen=v.first_seen,
-                last_seen=v.last_seen, parse_status=status, parse_reason=reason,
-            ))
+            self.rows.documents.append(
+                DocumentRow(
+                    document_id=stable_id(v.url, v.sha256),
+                    decision_id=self._owner.get(v.url)
+                    or (self._owner.get(v.parent_url) if v.parent_url else None),
+                    url=v.url,
+                    role=v.role,
+                    kind=_kind(v),
+                    link_kind=None,
+                    link_text=v.link_text,
+                    sha256=v.sha256,
+                    bytes=v.size,
+                    content_type=v.content_type,
+                    pages=pages,
+                    first_seen=v.first_seen,
+                    last_seen=v.last_seen,
+                    parse_status=status,
+                    parse_reason=reason,
+                )
+            )
 
     def _crawl_errors(self) -> None:
         for e in self.store.errors():
-            self._error("crawl", None, reason=e.reason, message=e.message, url=e.url, status=e.status,
-                        when=e.when, decision_id=self._owner.get(e.parent_url or "") if e.parent_url else None)
+            self._error(
+                "crawl",
+                None,
+                reason=e.reason,
+                message=e.message,
+                url=e.url,
+                status=e.status,
+                when=e.when,
+                decision_id=self._owner.get(e.parent_url or "") if e.parent_url else None,
+            )
 
     def _sort(self) -> None:
         r = self.rows
@@ -356,7 +502,7 @@ def _pdf_title(doc: Document, code: str | None) -> str | None:
         if block.kind != "heading" or not text or low.startswith(("dmpc decision", "mopac", "decision")):
             continue
         if code and text.upper().startswith(code.upper()):
-            text = text[len(code):].lstrip(" :–-")
+            text = text[len(code) :].lstrip(" :–-")
         return text or None
     return None
 
@@ -368,8 +514,9 @@ def _code_parts(code: str | None) -> tuple[str | None, int | None]:
     return m.group("type"), int(m.group("second") or m.group("num"))
 
 
-def build_dataset(store_dir: Path, out: Path, settings: Settings,
-                  on_progress: Callable[[str], None] | None = None) -> tuple[Rows, dict[str, int]]:
+def build_dataset(
+    store_dir: Path, out: Path, settings: Settings, on_progress: Callable[[str], None] | None = None
+) -> tuple[Rows, dict[str, int]]:
     """Raw store in ``store_dir`` → Parquet dataset in ``out`` (atomically); the rows and per-table counts."""
     from pipeline.write import write_dataset
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,16 +26,23 @@ from pipeline.settings import BASE_URL, Settings, load
 if TYPE_CHECKING:  # the crawl stack is imported only by the commands that crawl
     from pipeline.crawl import CrawlSummary
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Crawl, parse and publish the MOPAC decision archive as typed Parquet data.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Crawl, parse and publish the MOPAC decision archive as typed Parquet data.",
+)
 out_console = Console()
 err_console = Console(stderr=True)
 
 StoreOpt = Annotated[Path, typer.Option("--store", help="Raw store directory (blobs + crawl state).")]
 OutOpt = Annotated[Path, typer.Option("--out", help="Dataset directory to write the Parquet tables into.")]
 BaseUrlOpt = Annotated[str, typer.Option("--base-url", help="Archive to crawl (the live site by default).")]
-RateOpt = Annotated[float | None, typer.Option("--rate", help="Requests/s per host; 0 = no limit (local only).")]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first bad input instead of recording it.")]
+RateOpt = Annotated[
+    float | None, typer.Option("--rate", help="Requests/s per host; 0 = no limit (local only).")
+]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Stop at the first bad input instead of recording it.")
+]
 
 
 def _fail(exc: PipelineError) -> typer.Exit:
@@ -42,9 +50,10 @@ def _fail(exc: PipelineError) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _settings(base_url: str | None = None, rate: float | None = None, strict: bool | None = None,
-              **extra: object) -> Settings:
-    return load(base_url=base_url, rate=rate, strict=strict or None, **extra)
+def _settings(
+    base_url: str | None = None, rate: float | None = None, strict: bool | None = None, **extra: object
+) -> Settings:
+    return load(None, base_url=base_url, rate=rate, strict=strict or None, **extra)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -60,15 +69,23 @@ def _parse_date(value: str | None) -> date | None:
 def crawl(
     base_url: BaseUrlOpt = BASE_URL,
     store: StoreOpt = Path("store"),
-    max_decisions: Annotated[int | None, typer.Option("--max-decisions", help="Stop after N decisions.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only entries signed/published on or after "
-                                              "this date (YYYY-MM-DD).")] = None,
+    max_decisions: Annotated[
+        int | None, typer.Option("--max-decisions", help="Stop after N decisions.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only entries signed/published on or after this date (YYYY-MM-DD)."),
+    ] = None,
     rate: RateOpt = None,
-    settled_days: Annotated[int | None, typer.Option("--settled-days", help="Skip unchanged entries older "
-                                                     "than this many days.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be fetched; store nothing.")] = False,
-    no_robots: Annotated[bool, typer.Option("--ignore-robots", help="Do not read robots.txt (own servers "
-                                            "only).")] = False,
+    settled_days: Annotated[
+        int | None, typer.Option("--settled-days", help="Skip unchanged entries older than this many days.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would be fetched; store nothing.")
+    ] = False,
+    no_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Do not read robots.txt (own servers only).")
+    ] = False,
 ) -> None:
     """Crawl listing pages → decision pages → PDFs into the raw store."""
     settings = _settings(base_url, rate, settled_days=settled_days, obey_robots=False if no_robots else None)
@@ -84,16 +101,24 @@ def _crawl_ok(summary: CrawlSummary) -> bool:
     return summary.requests > 0 and reached > 0 and not c.get("layout_changed", 0)
 
 
-def _crawl(settings: Settings, store_dir: Path, max_decisions: int | None, since: date | None,
-           dry_run: bool) -> CrawlSummary:
+def _crawl(
+    settings: Settings, store_dir: Path, max_decisions: int | None, since: date | None, dry_run: bool
+) -> CrawlSummary:
     from pipeline.crawl import crawl as run_crawl
     from pipeline.crawl import render_summary
     from pipeline.store import Store
 
     try:
         with Store(store_dir) as store:
-            summary = run_crawl(settings, store, max_decisions=max_decisions, since=since, dry_run=dry_run,
-                                progress=sys.stderr.isatty(), console=err_console)
+            summary = run_crawl(
+                settings,
+                store,
+                max_decisions=max_decisions,
+                since=since,
+                dry_run=dry_run,
+                progress=sys.stderr.isatty(),
+                console=err_console,
+            )
     except PipelineError as exc:
         raise _fail(exc) from exc
     render_summary(summary, err_console)
@@ -121,14 +146,22 @@ def _build(settings: Settings, store_dir: Path, out: Path) -> dict[str, int]:
     from pipeline.write import write_dataset
 
     if not (store_dir / "state.sqlite").exists():
-        err_console.print(f"[bold red]error:[/] {store_dir}: no raw store here; run `decisions crawl --store "
-                          f"{store_dir}` first")
+        err_console.print(
+            f"[bold red]error:[/] {store_dir}: no raw store here; run `decisions crawl --store "
+            f"{store_dir}` first"
+        )
         raise typer.Exit(1)
     try:
         with Store(store_dir) as store:
             total = len(store.latest_versions("decision"))
-            with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err_console, disable=not sys.stderr.isatty()) as progress:
+            with Progress(
+                TextColumn("[bold]build"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                disable=not sys.stderr.isatty(),
+            ) as progress:
                 task = progress.add_task("build", total=total)
                 rows = build_rows(store, settings, on_progress=lambda _u: progress.advance(task))
             counts = write_dataset(out, rows.as_dict(), base_url=settings.base_url)
@@ -138,7 +171,7 @@ def _build(settings: Settings, store_dir: Path, out: Path) -> dict[str, int]:
     return counts
 
 
-def _print_counts(counts: dict[str, int], out: Path, errors: list[object]) -> None:
+def _print_counts(counts: dict[str, int], out: Path, errors: Sequence[object]) -> None:
     table = Table(title=f"dataset written to {out}", show_edge=False)
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -174,7 +207,9 @@ def run(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help=".html, .pdf or .txt (a page's text as a browser shows it)")],
+    paths: Annotated[
+        list[Path], typer.Argument(help=".html, .pdf or .txt (a page's text as a browser shows it)")
+    ],
     strict: StrictOpt = False,
 ) -> None:
     """Parse local files and print one JSON object per file (JSON Lines for several)."""
@@ -200,8 +235,11 @@ def extract(
 @app.command("serve-samples")
 def serve_samples(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0 = any free port).")] = 8765,
-    root: Annotated[Path, typer.Option("--root", help="Site directory with manifest.json.")] = Path(
-        __file__).resolve().parent.parent / "samples" / "site",
+    root: Annotated[Path, typer.Option("--root", help="Site directory with manifest.json.")] = Path(__file__)
+    .resolve()
+    .parent.parent
+    / "samples"
+    / "site",
 ) -> None:
     """Serve the bundled sample archive on 127.0.0.1 by its manifest (Ctrl-C stops)."""
     from pipeline.serve import serve

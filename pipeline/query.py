@@ -6,11 +6,10 @@ each decision page, with what changed against the previous one where the build r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import csv
 import io
 import json
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -27,7 +26,8 @@ def connect(data: Path) -> duckdb.DuckDBPyConnection:
     missing = [name for name in TABLES if not (data / f"{name}.parquet").exists()]
     if missing:
         raise BuildError(
-            f"{data}: no dataset here (missing {', '.join(missing)}); run `decisions build --out {data}` first"
+            f"{data}: no dataset here (missing {', '.join(missing)}); "
+            f"run `decisions build --out {data}` first"
         )
     con = duckdb.connect(":memory:")
     for name in TABLES:
@@ -108,7 +108,7 @@ def decision_records(data: Path, *, base_url: str = "") -> dict[str, dict[str, o
             elif v is not None and type(v).__name__ == "Decimal":
                 v = format(v, "f")
             elif base_url and isinstance(v, str) and v.startswith(base_url):
-                v = v[len(base_url.rstrip("/")):]
+                v = v[len(base_url.rstrip("/")) :]
             out[k] = v
         return out
 

@@ -27,8 +27,9 @@ from schemas.tables import SCHEMA_VERSION, TABLES, to_table
 METADATA_PREFIX = "mopac_decisions."
 
 
-def write_dataset(out: Path, rows: Mapping[str, Sequence[object]], *, base_url: str,
-                  built_at: datetime | None = None) -> dict[str, int]:
+def write_dataset(
+    out: Path, rows: Mapping[str, Sequence[object]], *, base_url: str, built_at: datetime | None = None
+) -> dict[str, int]:
     """Write every table of ``rows`` to ``out/<table>.parquet`` atomically; returns row counts."""
     built_at = built_at or datetime.now(UTC)
     out = Path(out)
@@ -53,7 +54,9 @@ def write_dataset(out: Path, rows: Mapping[str, Sequence[object]], *, base_url: 
         _swap(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(f"could not write the dataset to {out}: {exc}; check free space and permissions") from exc
+        raise BuildError(
+            f"could not write the dataset to {out}: {exc}; check free space and permissions"
+        ) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -117,7 +120,7 @@ def read_metadata(path: Path) -> dict[str, str]:
     """The pipeline's key-value metadata of one Parquet file."""
     raw = pq.read_schema(path).metadata or {}
     return {
-        k.decode()[len(METADATA_PREFIX):]: v.decode()
+        k.decode()[len(METADATA_PREFIX) :]: v.decode()
         for k, v in raw.items()
         if k.decode().startswith(METADATA_PREFIX)
     }

@@ -44,7 +44,9 @@ def main() -> int:
     shutil.rmtree(EXPECTED, ignore_errors=True)
     EXPECTED.mkdir(parents=True)
     for did, record in sorted(records.items()):
-        (EXPECTED / f"{did}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+        (EXPECTED / f"{did}.json").write_text(
+            json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        )
     print(f"wrote {len(records)} golden records to {EXPECTED}", file=sys.stderr)
     return 0
 

@@ -59,17 +59,19 @@ def datapackage(counts: Mapping[str, int], meta: Mapping[str, str]) -> dict[str,
     """The descriptor for a dataset with ``counts`` rows per table."""
     resources = []
     for name, (_record, schema) in TABLES.items():
-        resources.append({
-            "name": name,
-            "path": f"{name}.parquet",
-            "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet",
-            "schema": {
-                "fields": [field_descriptor(f) for f in schema],
-                "primaryKey": _KEYS[name],
-            },
-            "stats": {"rows": counts.get(name, 0)},
-        })
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.parquet",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "schema": {
+                    "fields": [field_descriptor(f) for f in schema],
+                    "primaryKey": _KEYS[name],
+                },
+                "stats": {"rows": counts.get(name, 0)},
+            }
+        )
     return {
         "name": "mopac-decisions",
         "title": "Decisions of the Deputy Mayor for Policing and Crime (MOPAC), as typed tables",

@@ -72,7 +72,12 @@ DECISIONS = pa.schema(
         _f("reference_code", pa.string(), doc="Canonical code, e.g. 'PCD 1240', 'DMPCD 2015 132'"),
         _f("code_type", DICT, doc="PCD, DMPCD, MD, ..."),
         _f("code_number", pa.int32(), doc="The decision number (for DMPCD: the number within its year)"),
-        _f("code_source", DICT, False, "Where the code was read: key_info, title, listing, signed_document, ..."),
+        _f(
+            "code_source",
+            DICT,
+            False,
+            "Where the code was read: key_info, title, listing, signed_document, ...",
+        ),
         _f("title", pa.string(), doc="Title without its leading code"),
         _f("title_source", DICT, doc="html or pdf: which document the title was taken from"),
         _f("decision_maker", pa.string(), doc="Name only, e.g. 'Sophie Linden'"),
@@ -93,7 +98,11 @@ DECISIONS = pa.schema(
         _f("pdf_sha256", pa.string()),
         _f("first_seen", TS, doc="When this page version was first fetched (UTC)"),
         _f("last_seen", TS, doc="When this page version was last seen unchanged (UTC)"),
-        _f("conflicts", pa.list_(pa.string()), doc="HTML↔PDF disagreements: 'field:html=...;pdf=...;winner=...'"),
+        _f(
+            "conflicts",
+            pa.list_(pa.string()),
+            doc="HTML↔PDF disagreements: 'field:html=...;pdf=...;winner=...'",
+        ),
         _f("flags", pa.list_(pa.string()), doc="Oddities noted while reading the page"),
         _f("confidence", pa.float64(), False, "Lowest confidence of the header fields, 0-1"),
     ]
@@ -149,7 +158,11 @@ AMOUNTS = pa.schema(
         _f("quarter", DICT, doc="Q1-Q4 where stated"),
         _f("range_with_id", pa.string(), doc="amount_id of the other end of a range"),
         _f("role", DICT, False, "headline, component, previous_approval, budget_line, total, threshold"),
-        _f("duplicate_of_id", pa.string(), doc="amount_id of an earlier mention of the same sum: do not add twice"),
+        _f(
+            "duplicate_of_id",
+            pa.string(),
+            doc="amount_id of an earlier mention of the same sum: do not add twice",
+        ),
         _f("confidence", pa.float64(), False),
         _f("reason", pa.string(), doc="Why confidence < 1"),
     ]
@@ -388,7 +401,12 @@ ERRORS = pa.schema(
     [
         _f("error_id", pa.string(), False),
         _f("stage", DICT, False, "crawl, parse, extract, build"),
-        _f("reason", DICT, False, "Machine-readable reason, e.g. needs_ocr, pdf_error, http_error, layout_changed"),
+        _f(
+            "reason",
+            DICT,
+            False,
+            "Machine-readable reason, e.g. needs_ocr, pdf_error, http_error, layout_changed",
+        ),
         _f("message", pa.string(), False, "What went wrong and what to do"),
         _f("url", pa.string()),
         _f("decision_id", pa.string()),

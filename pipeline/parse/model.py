@@ -17,7 +17,7 @@ SourceKind = Literal["html", "pdf", "text"]
 
 @dataclass(frozen=True)
 class Block:
-    """One unit of reading text: a heading, paragraph, list item or table, with its span in ``Document.text``."""
+    """One unit of reading text (heading, paragraph, list item, table) and its span in ``Document.text``."""
 
     kind: BlockKind
     text: str

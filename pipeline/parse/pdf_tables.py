@@ -87,7 +87,8 @@ def rules_from_boxes(boxes: Sequence[tuple[float, float, float, float, bool]]) -
 
 
 def _touch(a: Rule, b: Rule) -> bool:
-    return a.x0 - SNAP <= b.x1 and b.x0 - SNAP <= a.x1 and a.top - SNAP <= b.bottom and b.top - SNAP <= a.bottom
+    return (a.x0 - SNAP <= b.x1 and b.x0 - SNAP <= a.x1
+            and a.top - SNAP <= b.bottom and b.top - SNAP <= a.bottom)
 
 
 def _grids(rules: list[Rule]) -> list[list[Rule]]:
@@ -128,8 +129,8 @@ def join_wrapped(lines: Sequence[str]) -> str:
 
     >>> join_wrapped(["the grant funds co\\x02", "ordinators and", "volunteers"])
     'the grant funds coordinators and volunteers'
-    >>> join_wrapped(["a two-", "Year plan"])
-    'a two-Year plan'
+    >>> join_wrapped(["a two-", "Year plan for 2023-", "24 and -", "beyond"])
+    'a two-Year plan for 2023-24 and - beyond'
     """
     out = ""
     for raw in lines:
@@ -138,10 +139,14 @@ def join_wrapped(lines: Sequence[str]) -> str:
             continue
         if not out:
             out = text
-        elif out.endswith(("-", "\x02")) and len(out) > 1 and out[-2].isalpha() and text[:1].islower():
-            out = out[:-1] + text
+            continue
+        broken = out.endswith(("-", "\x02")) and len(out) > 1 and out[-2].isalnum()
+        if broken and out[-2].isalpha() and text[:1].islower():
+            out = out[:-1] + text  # "co-" + "ordinators": a word split by the wrap
+        elif broken:
+            out = out[:-1] + "-" + text  # "two-" + "Year", "2023-" + "24": a real hyphen at the wrap
         else:
-            out = out.rstrip("\x02") + ("-" if out.endswith("\x02") else "") + " " + text
+            out = out + " " + text
     return out.replace("\x02", "-")
 
 
@@ -152,8 +157,8 @@ def ruled_tables(rules: list[Rule], frags: list[Frag]) -> tuple[list[Table], lis
     for grid in _grids(rules):
         xs = _snap([(r.x0 + r.x1) / 2 for r in grid if not r.horizontal])
         ys = _snap([(r.top + r.bottom) / 2 for r in grid if r.horizontal])
-        if len(xs) < 2 or len(ys) < 2:
-            continue
+        if len(xs) < 2 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) < 2:
+            continue  # a box around one block of text is a frame, not a table
         cells: dict[tuple[int, int], list[Frag]] = {}
         for k, f in enumerate(frags):
             cx, cy = (f.x0 + f.x1) / 2, (f.top + f.bottom) / 2
@@ -163,11 +168,11 @@ def ruled_tables(rules: list[Rule], frags: list[Frag]) -> tuple[list[Table], lis
             row = max(i for i, y in enumerate(ys[:-1]) if y <= cy)
             cells.setdefault((row, col), []).append(f)
             used.add(k)
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for r in range(len(ys) - 1):
-            row = tuple(_cell_text(cells.get((r, c), [])) for c in range(len(xs) - 1))
-            if any(row):
-                rows.append(row)
+            texts = tuple(_cell_text(cells.get((r, c), [])) for c in range(len(xs) - 1))
+            if any(texts):
+                rows.append(texts)
         if rows:
             tables.append(Table(tuple(rows), ys[0], ys[-1], xs[0], xs[-1], ruled=True))
     rest = [f for k, f in enumerate(frags) if k not in used]

@@ -137,7 +137,9 @@ def _check_listing(listing: Listing, url: str) -> None:
 def _entry_url(doc: Document, entry: ListingEntry) -> str | None:
     """The first link shown inside the entry's span: the title link."""
     for link in doc.links:
-        if entry.start <= link.start < entry.end and not link.href.startswith(("#", "javascript:", "mailto:")):
+        if entry.start <= link.start < entry.end and not link.href.startswith(
+            ("#", "javascript:", "mailto:")
+        ):
             return link.href
     return entry.url
 
@@ -167,7 +169,11 @@ def _document_links(doc: Document, url: str) -> list[DocumentLink]:
     signed_at = doc.text.lower().rfind("signed decision document")
     for link in doc.links:
         href = link.href.strip()
-        if not href or href.startswith(("javascript:", "mailto:", "#", "data:")) or not _PDF_HREF.search(href):
+        if (
+            not href
+            or href.startswith(("javascript:", "mailto:", "#", "data:"))
+            or not _PDF_HREF.search(href)
+        ):
             continue
         absolute = urljoin(url, href).split("#", 1)[0]
         if absolute in seen or urlsplit(absolute).scheme not in ("http", "https"):
@@ -192,9 +198,10 @@ def check_decision_page(doc: Document, header: Header) -> None:
         )
 
 
-def parse_decision_page(doc: Document, *, listing_code: str | None = None,
-                        require_anchors: bool = True) -> DecisionPage:
-    """Read every field of a decision page (HTML or saved text; a signed PDF with ``require_anchors=False``)."""
+def parse_decision_page(
+    doc: Document, *, listing_code: str | None = None, require_anchors: bool = True
+) -> DecisionPage:
+    """Read every field of a decision page (HTML or saved text; a signed PDF: ``require_anchors=False``)."""
     title_hint = next((b.text for b in doc.blocks if b.kind == "heading" and b.level == 1), None)
     header = read_header(doc.text, title_hint=title_hint, listing_code=listing_code)
     if require_anchors:

@@ -17,52 +17,100 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import write
-from schemas.values import pence
 from pipeline.write import read_metadata, recover, write_dataset
 from schemas.tables import TABLES, AmountRow, DecisionRow
+from schemas.values import pence
 
 WHEN = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
 def decision(did: str, value: Decimal | None) -> DecisionRow:
     return DecisionRow(
-        decision_id=did, reference_code=did.upper().replace("-", " "), code_type="PCD", code_number=1,
-        code_source="key_info", title="A title", title_source="html", decision_maker="Sophie Linden",
-        decision_maker_role=None, date_signed=date(2022, 4, 3), date_signed_source="pdf", date_published=None,
-        summary=None, url=f"http://127.0.0.1/{did}", pdf_url=None, era="2022+", part2=False,
-        n_recommendations=1, n_amounts=1, headline_value=value, headline_value_pence=pence(value) if value else None,
-        html_sha256="ab" * 32, pdf_sha256=None, first_seen=WHEN, last_seen=WHEN, conflicts=[], flags=["x"],
+        decision_id=did,
+        reference_code=did.upper().replace("-", " "),
+        code_type="PCD",
+        code_number=1,
+        code_source="key_info",
+        title="A title",
+        title_source="html",
+        decision_maker="Sophie Linden",
+        decision_maker_role=None,
+        date_signed=date(2022, 4, 3),
+        date_signed_source="pdf",
+        date_published=None,
+        summary=None,
+        url=f"http://127.0.0.1/{did}",
+        pdf_url=None,
+        era="2022+",
+        part2=False,
+        n_recommendations=1,
+        n_amounts=1,
+        headline_value=value,
+        headline_value_pence=pence(value) if value else None,
+        html_sha256="ab" * 32,
+        pdf_sha256=None,
+        first_seen=WHEN,
+        last_seen=WHEN,
+        conflicts=[],
+        flags=["x"],
         confidence=1.0,
     )
 
 
 def amount(i: int, value: Decimal, *, table: bool = False) -> AmountRow:
     return AmountRow(
-        amount_id=f"a{i}", decision_id="pcd-1", ordinal=i + 1, source="html", page=None, start=i, end=i + 3,
-        text=f"£{value}", value=value, value_pence=pence(value), currency="GBP", table=table, scale=1,
-        qualifier="exact", vat=None, period=None, financial_year="2021/22", quarter=None, range_with_id=None,
-        role="component", duplicate_of_id=None, confidence=1.0, reason=None,
+        amount_id=f"a{i}",
+        decision_id="pcd-1",
+        ordinal=i + 1,
+        source="html",
+        page=None,
+        start=i,
+        end=i + 3,
+        text=f"£{value}",
+        value=value,
+        value_pence=pence(value),
+        currency="GBP",
+        table=table,
+        scale=1,
+        qualifier="exact",
+        vat=None,
+        period=None,
+        financial_year="2021/22",
+        quarter=None,
+        range_with_id=None,
+        role="component",
+        duplicate_of_id=None,
+        confidence=1.0,
+        reason=None,
     )
 
 
-AMOUNTS = [amount(0, Decimal("1183000.00")), amount(1, Decimal("-450000.00"), table=True),
-           amount(2, Decimal("222415.13")), amount(3, Decimal("15158000000.00"))]
+AMOUNTS = [
+    amount(0, Decimal("1183000.00")),
+    amount(1, Decimal("-450000.00"), table=True),
+    amount(2, Decimal("222415.13")),
+    amount(3, Decimal("15158000000.00")),
+]
 EXPECTED_SUM = sum((a.value for a in AMOUNTS), Decimal(0))
 
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("data") / "out"
-    write_dataset(out, {"amounts": AMOUNTS, "decisions": [decision("pcd-1", Decimal("1183000"))]},
-                  base_url="http://127.0.0.1:1")
+    write_dataset(
+        out,
+        {"amounts": AMOUNTS, "decisions": [decision("pcd-1", Decimal("1183000"))]},
+        base_url="http://127.0.0.1:1",
+    )
     return out
 
 
 def test_every_table_is_written_with_its_schema_and_metadata(dataset: Path) -> None:
     for name, (_record, schema) in TABLES.items():
         path = dataset / f"{name}.parquet"
-        assert pq.read_schema(path).remove_metadata().equals(schema.remove_metadata(), check_metadata=False) or \
-            [f.type for f in pq.read_schema(path)] == [f.type for f in schema]
+        assert pq.read_schema(path).remove_metadata().equals(
+            schema.remove_metadata(), check_metadata=False
+        ) or [f.type for f in pq.read_schema(path)] == [f.type for f in schema]
         meta = read_metadata(path)
         assert meta["table"] == name
         assert meta["schema_version"] and meta["source_base_url"] == "http://127.0.0.1:1"
@@ -78,7 +126,8 @@ def test_duckdb_sums_exactly(dataset: Path) -> None:
     con = duckdb.connect()
     path = str(dataset / "amounts.parquet")
     total, pence_total = con.execute(
-        f"SELECT sum(value), sum(value_pence) FROM read_parquet('{path}')").fetchall()[0]
+        f"SELECT sum(value), sum(value_pence) FROM read_parquet('{path}')"
+    ).fetchall()[0]
     assert total == EXPECTED_SUM
     assert pence_total == pence(EXPECTED_SUM)
 
@@ -96,7 +145,9 @@ def test_polars_sums_exactly(dataset: Path) -> None:
     assert df.filter(pl.col("table"))["value"].to_list() == [Decimal("-450000.00")]
 
 
-def test_an_interrupted_write_leaves_the_previous_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_write_leaves_the_previous_dataset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out"
     write_dataset(out, {"amounts": AMOUNTS[:1]}, base_url="x")
     before = pq.read_table(out / "amounts.parquet").to_pylist()
@@ -132,11 +183,17 @@ def test_writing_twice_gives_identical_rows(tmp_path: Path) -> None:
     write_dataset(tmp_path / "b", rows, base_url="x")
     for name in TABLES:
         assert pq.read_table(tmp_path / "a" / f"{name}.parquet").equals(
-            pq.read_table(tmp_path / "b" / f"{name}.parquet"))
+            pq.read_table(tmp_path / "b" / f"{name}.parquet")
+        )
 
 
-money = st.decimals(min_value=Decimal("-99999999999999.99"), max_value=Decimal("99999999999999.99"), places=2,
-                    allow_nan=False, allow_infinity=False)
+money = st.decimals(
+    min_value=Decimal("-99999999999999.99"),
+    max_value=Decimal("99999999999999.99"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
