@@ -136,6 +136,7 @@ _ROLE_START_RE = re.compile(
 _PAREN_RE = re.compile(r"[^\S\n]*\([^)\n]*\)")  # "(Past staff)" and similar notes after a name
 _HONORIFIC_RE = re.compile(r"^(?:(?:the|rt|hon|rt\.|hon\.|cllr|councillor|mr|mrs|ms|miss)\b\.?\s+)+", re.I)
 _MP_RE = re.compile(r"[^\S\n]+MP\b\.?$")
+_NAMEISH_RE = re.compile(r"[A-Z][a-z]")  # a name has a capitalised word ("Jo"); "N/A", "TBC" do not
 
 
 @dataclass(frozen=True)
@@ -312,9 +313,13 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
     ('Sophie Linden', 'Deputy Mayor, Policing and Crime')
     >>> split_name_role("Rt Hon Jane Doe MP Deputy Mayor for Policing and Crime")[:2]
     ('Jane Doe', 'Deputy Mayor for Policing and Crime')
+    >>> split_name_role("Deputy Mayor for Policing and Crime")[:2]
+    (None, 'Deputy Mayor for Policing and Crime')
     """
     comma = value.find(",")
     role_m = _ROLE_START_RE.search(value)
+    if role_m is not None and not value[: role_m.start()].strip(" ,;-–"):
+        return None, " ".join(value.split()) or None, 0, 0  # a role and no name ("Decision by: DMPC")
     cut = comma if comma >= 0 else len(value)
     if role_m is not None and role_m.start() > 0 and role_m.start() < cut:
         cut = role_m.start()
@@ -324,8 +329,10 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
     name_part = _HONORIFIC_RE.sub("", name_part).strip(" ,;-–")
     name = " ".join(name_part.split()) or None
     role = " ".join(role_part.split()) or None
-    if name is not None and (name.lower() in _NOT_NAME_WORDS or _ROLE_START_RE.fullmatch(name)):
-        name = None
+    if name is not None and (
+        name.lower() in _NOT_NAME_WORDS or _ROLE_START_RE.fullmatch(name) or not _NAMEISH_RE.search(name)
+    ):
+        name = None  # a role word, or a placeholder such as "N/A" or "TBC"
     start = value.find(name_part) if name_part else -1
     if name is None or start < 0:
         return name, role, 0, 0
@@ -491,7 +498,11 @@ def _clean_title(raw: str, offset: int, st: _State, source: str) -> tuple[str, t
         return None
     if len(title) > 300 or _SECTION_RE.match(title) or is_label_line(title):
         return None
-    return title, (offset + start, offset + start + len(body))
+    length = len(body)
+    if title != " ".join(body.split()):  # de-duplicated: the span covers the first copy only
+        first = re.match(r"\s+".join(map(re.escape, title.split())), body)
+        length = first.end() if first else length
+    return title, (offset + start, offset + start + length)
 
 
 def _title(

@@ -34,7 +34,7 @@ _MORE_RE = re.compile(
     [^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+|&[^\S\n]*)? | [^\S\n]+(?:and|&|or)[^\S\n]+)  # list glue
     (?:(?P<type>PCD|MD|DD|ADD)[^\S\n]?)?          # the type may be repeated ("and PCD 1561")
     (?P<num>\d{1,4})                              # the number
-    (?![\d/.\-:%]|[^\S\n]*(?:%|per[ ]?cent))      # not a date, a range, a time or a percentage
+    (?![\d/\-:%]|\.\d|[^\S\n]*(?:%|per[ ]?cent))   # not a date, a range, a time or a percentage
     """,
     re.VERBOSE,
 )

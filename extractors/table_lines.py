@@ -6,6 +6,11 @@ table below (£k):") or in its cells (``£1,250``). ``£000`` / ``£'000`` / ``�
 the column (or of the whole table, when the caption says it) by 1,000; ``£m`` by 1,000,000.
 Negatives print as ``-450`` or ``(450)``; both come out negative. Each record keeps the cell as
 printed, its page (a stitched PDF table knows each row's page) and its span in ``Document.text``.
+
+Saved page text (and any parse that lost a table's structure) shows a table one cell per line: a
+label line, then its figure line(s), row after row (``"  • iHub pilot delivery costs"``, ``"411"``).
+:func:`text_tables` rebuilds those runs into table blocks, headed by the short lines just above the
+first row ("Areas of additional investment", "Amount in 2021/22 (£000)").
 """
 
 from __future__ import annotations
@@ -169,10 +174,78 @@ def _cell_spans(doc: Document, block: Block) -> dict[tuple[int, int], tuple[int,
 def find_table_lines(doc: Document) -> list[TableLine]:
     """Every figure of every financial table in ``doc``, in reading order."""
     out: list[TableLine] = []
-    tables = [(i, b) for i, b in enumerate(doc.blocks) if b.kind == "table" and b.rows]
-    for table_index, (block_index, block) in enumerate(tables):
-        caption = doc.blocks[block_index - 1].text[-60:] if block_index > 0 else ""
+    tables = [(b, _caption(doc.blocks, i)) for i, b in enumerate(doc.blocks) if b.kind == "table" and b.rows]
+    tables += text_tables(doc.blocks)
+    tables.sort(key=lambda t: t[0].start)
+    for table_index, (block, caption) in enumerate(tables):
         out += _table(doc, block, table_index, caption)
+    return out
+
+
+def _caption(blocks: tuple[Block, ...], index: int) -> str:
+    return blocks[index - 1].text[-60:] if index > 0 else ""
+
+
+_LABEL_MAX = 200  # characters: a row label is a line, not a paragraph
+_HEAD_MAX = 80  # characters: a header cell is short
+
+
+def _is_figure(block: Block) -> bool:
+    return block.kind != "table" and len(block.text) <= 24 and figure(block.text) is not None
+
+
+def _is_label(block: Block) -> bool:
+    return block.kind in ("paragraph", "list_item") and len(block.text) <= _LABEL_MAX and not _is_figure(block)
+
+
+def text_tables(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
+    """Tables shown one cell per line, rebuilt as ``(table block, caption)``.
+
+    A run is rows of one label line then one or more figure lines, allowing a label line alone
+    between rows (a section label such as "Areas of underspend"); it needs two rows with figures.
+    The header is the short lines just above the first row, as many as the figure columns plus one
+    for the label column, and at least one of them must name money, a scale or a financial year.
+    """
+    out: list[tuple[Block, str]] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        if not (_is_label(blocks[i]) and i + 1 < n and _is_figure(blocks[i + 1])):
+            i += 1
+            continue
+        first = i
+        rows: list[tuple[str, ...]] = []
+        j = i
+        while j < n:
+            if _is_label(blocks[j]) and j + 1 < n and _is_figure(blocks[j + 1]):
+                k = j + 1
+                while k < n and _is_figure(blocks[k]):
+                    k += 1
+                rows.append(tuple(b.text for b in blocks[j:k]))
+                j = k
+            elif _is_label(blocks[j]) and j + 2 < n and _is_label(blocks[j + 1]) and _is_figure(blocks[j + 2]):
+                rows.append((blocks[j].text,))  # a section label between rows
+                j += 1
+            else:
+                break
+        if sum(len(r) > 1 for r in rows) < 2:
+            i += 1
+            continue
+        width = max(len(r) for r in rows)
+        head_start = first
+        while (head_start > 0 and first - head_start < width and _is_label(blocks[head_start - 1])
+               and blocks[head_start - 1].kind == "paragraph" and len(blocks[head_start - 1].text) <= _HEAD_MAX
+               and not blocks[head_start - 1].text.endswith((".", ":"))):
+            head_start -= 1
+        header = tuple(b.text for b in blocks[head_start:first])
+        if not any(_scale_of(h) or MONEY_WORD.search(h) or financial_year(h) for h in header):
+            i = j
+            continue
+        all_rows = ((header,) if header else ()) + tuple(rows)
+        text = "\n\n".join(cell for row in all_rows for cell in row)
+        table = Block("table", text, blocks[head_start].start, blocks[j - 1].end, page=blocks[head_start].page,
+                      rows=all_rows)
+        out.append((table, _caption(blocks, head_start)))
+        i = j
     return out
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,6 +39,7 @@ from pipeline.store import Store, Version
 from schemas.tables import (
     AmountRow,
     DecisionRow,
+    DecisionVersionRow,
     DocumentRow,
     EntityRow,
     ErrorRow,
@@ -65,9 +66,29 @@ class Rows:
     table_lines: list[TableLineRow] = field(default_factory=list)
     entities: list[EntityRow] = field(default_factory=list)
     errors: list[ErrorRow] = field(default_factory=list)
+    decision_versions: list[DecisionVersionRow] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, list[object]]:
         return {name: list(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What ``decision_versions`` compares between two versions of a page."""
+
+    title: str | None
+    values: tuple[Decimal, ...]
+    distinct: tuple[Decimal, ...]
+    recommendations: tuple[str, ...]
+
+
+def _snapshot(page: DecisionPage) -> _Snapshot:
+    return _Snapshot(
+        title=page.header.title,
+        values=tuple(a.value for a in page.amounts),
+        distinct=tuple(a.value for a in page.amounts if a.duplicate_of is None),
+        recommendations=tuple(r.text for r in page.recommendations),
+    )
 
 
 @dataclass(frozen=True)
@@ -214,6 +235,7 @@ class Builder:
         signed = next((r for r in readings if _link_kind(page, r.version.url) == "signed_decision"), None)
         signed = signed or (readings[0] if readings else None)
         self._rows_for(did, version, page, signed, flags)
+        self._history(did, version, page)
 
     def _rows_for(
         self, did: str, version: Version, page: DecisionPage, pdf: PdfReading | None, flags: list[str]
@@ -382,6 +404,63 @@ class Builder:
             )
         )
 
+    def _history(self, did: str, current: Version, page: DecisionPage) -> None:
+        """One ``decision_versions`` row per stored version of the page, each compared with the one before.
+
+        Older versions are read with the same extractors as the current one; one that cannot be read is
+        recorded with ``parse_status`` error (its failure is already history, so no ``errors`` row).
+        """
+        versions = self.store.versions(current.url)
+        previous: _Snapshot | None = None
+        for n, v in enumerate(versions, start=1):
+            snap = _snapshot(page) if v.sha256 == current.sha256 else self._old_snapshot(v)
+            changed = previous is not None and snap is not None
+            prev_values = Counter(previous.values) if previous else Counter[Decimal]()
+            values = Counter(snap.values) if snap else Counter[Decimal]()
+            self.rows.decision_versions.append(
+                DecisionVersionRow(
+                    version_id=stable_id(v.url, v.sha256),
+                    decision_id=did,
+                    url=v.url,
+                    sha256=v.sha256,
+                    version=n,
+                    n_versions=len(versions),
+                    is_current=v.sha256 == current.sha256,
+                    first_seen=v.first_seen,
+                    last_seen=v.last_seen,
+                    parse_status="ok" if snap else "error",
+                    title=snap.title if snap else None,
+                    n_amounts=len(snap.values) if snap else None,
+                    amounts_total=money(sum(snap.distinct, Decimal(0))) if snap else None,
+                    n_recommendations=len(snap.recommendations) if snap else None,
+                    title_changed=(snap.title != previous.title) if changed and snap and previous else None,
+                    previous_title=previous.title
+                    if changed and snap and previous and snap.title != previous.title
+                    else None,
+                    amounts_added=[money(x) for x in sorted((values - prev_values).elements())]
+                    if changed
+                    else [],
+                    amounts_removed=[money(x) for x in sorted((prev_values - values).elements())]
+                    if changed
+                    else [],
+                    recommendations_changed=(snap.recommendations != previous.recommendations)
+                    if changed and snap and previous
+                    else None,
+                )
+            )
+            previous = snap or previous
+
+    def _old_snapshot(self, version: Version) -> _Snapshot | None:
+        try:
+            data = self.store.read_blob(version.sha256)
+            doc = parse_document(data, version.url, content_type=version.content_type)
+            snap = _snapshot(parse_decision_page(doc, require_anchors=False))
+        except PipelineError as exc:
+            self._parse_status[(version.url, version.sha256)] = ("error", exc.reason, None)
+            return None
+        self._parse_status[(version.url, version.sha256)] = ("ok", None, doc.pages or None)
+        return snap
+
     def _amount_rows(self, did: str, amounts: Sequence[Amount], source: str, doc: Document | None) -> None:
         ids = [stable_id(did, source, i, a.text, a.start) for i, a in enumerate(amounts)]
         for i, a in enumerate(amounts):
@@ -474,6 +553,7 @@ class Builder:
         r.table_lines.sort(key=lambda x: (x.decision_id, x.table_index, x.row_index, x.column))
         r.entities.sort(key=lambda x: (x.decision_id, x.start, x.label))
         r.errors.sort(key=lambda x: (x.stage, x.url or "", x.reason, x.error_id))
+        r.decision_versions.sort(key=lambda x: (x.decision_id, x.url, x.version))
 
 
 def build_rows(store: Store, settings: Settings, on_progress: Callable[[str], None] | None = None) -> Rows:

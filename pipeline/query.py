@@ -1,7 +1,7 @@
 """``decisions query``: DuckDB over the Parquet dataset, every table registered as a view.
 
-Views: one per table (``decisions``, ``amounts``, ...), plus ``decision_versions`` (each stored version of
-each decision page, with what changed against the previous one where the build recorded it).
+Views: one per table (``decisions``, ``amounts``, ..., ``decision_versions`` — each stored version of each
+decision page with what changed against the version before it).
 """
 
 from __future__ import annotations
@@ -33,17 +33,6 @@ def connect(data: Path) -> duckdb.DuckDBPyConnection:
     for name in TABLES:
         path = str((data / f"{name}.parquet").resolve()).replace("'", "''")
         con.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{path}')")
-    con.execute(
-        """
-        CREATE VIEW decision_versions AS
-        SELECT d.decision_id, v.url, v.sha256, v.first_seen, v.last_seen,
-               row_number() OVER (PARTITION BY v.url ORDER BY v.first_seen, v.sha256) AS version,
-               count(*) OVER (PARTITION BY v.url) AS versions,
-               v.sha256 = d.html_sha256 AS is_current
-        FROM documents v JOIN decisions d ON v.url = d.url
-        WHERE v.role = 'decision'
-        """
-    )
     return con
 
 

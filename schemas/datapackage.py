@@ -18,6 +18,7 @@ _KEYS = {
     "table_lines": ["line_id"],
     "entities": ["entity_id"],
     "errors": ["error_id"],
+    "decision_versions": ["version_id"],
 }
 
 

@@ -416,6 +416,59 @@ ERRORS = pa.schema(
     ]
 )
 
+
+# -- decision_versions -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DecisionVersionRow:
+    version_id: str
+    decision_id: str
+    url: str
+    sha256: str
+    version: int
+    n_versions: int
+    is_current: bool
+    first_seen: datetime
+    last_seen: datetime
+    parse_status: str
+    title: str | None
+    n_amounts: int | None
+    amounts_total: Decimal | None
+    n_recommendations: int | None
+    title_changed: bool | None
+    previous_title: str | None
+    amounts_added: list[Decimal]
+    amounts_removed: list[Decimal]
+    recommendations_changed: bool | None
+
+
+DECISION_VERSIONS = pa.schema(
+    [
+        _f("version_id", pa.string(), False, "sha256 of URL and content"),
+        _f("decision_id", pa.string(), False, "The decision this page version belongs to"),
+        _f("url", pa.string(), False, "The decision page's URL"),
+        _f("sha256", pa.string(), False, "sha256 of this version's bytes (the raw-store blob)"),
+        _f("version", pa.int32(), False, "1 for the first version seen, counting up"),
+        _f("n_versions", pa.int32(), False, "How many versions of this page the store holds"),
+        _f("is_current", pa.bool_(), False, "Whether this is the version the decision row was built from"),
+        _f("first_seen", TS, False, "When the crawler first fetched these bytes"),
+        _f("last_seen", TS, False, "When the crawler last saw these bytes (fetched or 304)"),
+        _f("parse_status", DICT, False, "ok, or error where the version could not be read"),
+        _f("title", pa.string(), doc="Title read from this version"),
+        _f("n_amounts", pa.int32(), doc="Money mentions in this version"),
+        _f("amounts_total", MONEY, doc="Sum of the distinct (non-restated) amounts of this version, pounds"),
+        _f("n_recommendations", pa.int32(), doc="Recommendation items in this version"),
+        _f("title_changed", pa.bool_(), doc="Title differs from the previous version (null for the first)"),
+        _f("previous_title", pa.string(), doc="The previous version's title where it changed"),
+        _f("amounts_added", pa.list_(MONEY), False, "Amount values in this version, not in the previous"),
+        _f("amounts_removed", pa.list_(MONEY), False, "Amount values in the previous version, not in this"),
+        _f(
+            "recommendations_changed",
+            pa.bool_(),
+            doc="Recommendation texts differ from the previous version (null for the first)",
+        ),
+    ]
+)
+
 TABLES: dict[str, tuple[type, pa.Schema]] = {
     "decisions": (DecisionRow, DECISIONS),
     "documents": (DocumentRow, DOCUMENTS),
@@ -426,6 +479,7 @@ TABLES: dict[str, tuple[type, pa.Schema]] = {
     "table_lines": (TableLineRow, TABLE_LINES),
     "entities": (EntityRow, ENTITIES),
     "errors": (ErrorRow, ERRORS),
+    "decision_versions": (DecisionVersionRow, DECISION_VERSIONS),
 }
 
 

@@ -67,6 +67,21 @@ LIST_MARKER = re.compile(
     re.VERBOSE,
 )
 
+PLACEHOLDER_TITLE = re.compile(
+    r"""
+    ^\s*(?:untitled|\(?anonymous\)?|document\d*|slide\s*\d+)\s*$   # tools' defaults, not a title
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+WORD_TITLE = re.compile(
+    r"""
+    ^\s*microsoft\s+(?:word|excel|powerpoint)\s*-\s*   # "Microsoft Word - " added by the PDF printer
+    | \.(?:docx?|xlsx?|pptx?|rtf|odt)\s*$              # the source file's extension
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
@@ -104,7 +119,7 @@ def parse_pdf(data: bytes, source: str, *, timeout: float = 60.0, max_pages: int
         total = len(pdf)
         if total == 0:
             raise EmptyDocument(f"{source}: the PDF has no pages", source=source)
-        title = str(pdf.get_metadata_dict(skip_empty=True).get("Title", ""))
+        title = clean_title(str(pdf.get_metadata_dict(skip_empty=True).get("Title", "")))
         pages: list[_Page] = []
         for index in range(min(total, max_pages)):
             pages.append(_read_page(pdf, index))
@@ -126,6 +141,18 @@ def parse_pdf(data: bytes, source: str, *, timeout: float = 60.0, max_pages: int
     blocks, text = _assemble(pages)
     return Document(source=source, kind="pdf", text=text, blocks=tuple(blocks), pages=total, title=title,
                     warnings=tuple(warnings))
+
+
+def clean_title(raw: str) -> str:
+    """The metadata title without what the PDF printer added; "" for a tool's placeholder.
+
+    >>> clean_title("Microsoft Word - PCD 1240 SOH variation.docx")
+    'PCD 1240 SOH variation'
+    >>> clean_title("untitled"), clean_title("(anonymous)")
+    ('', '')
+    """
+    title = " ".join(WORD_TITLE.sub("", raw).split())
+    return "" if PLACEHOLDER_TITLE.match(title) else title
 
 
 # -- reading one page ---------------------------------------------------------------------------

@@ -40,7 +40,8 @@ NUMBER_CELL = re.compile(
 
 HEADER_CELL = re.compile(
     r"""
-    £\s?000 | £\s?k\b | £\s?m\b      # money-scale headers
+    £\s?['’]?000 | £\s?k\b | £\s?m\b  # money-scale headers: £000, £'000, £k, £m
+    | ^\s*\(?£\)?\s*$                 # a bare "£" or "(£)" over a column of pounds
     | \b20\d\d\s?[/-]\s?\d{2,4}\b    # financial years
     | ^\s*(?:total|amount|budget|cost)s?\b
     """,
