@@ -26,8 +26,9 @@ from extractors.dates import find_dates
 SIGNATURE_LABEL = re.compile(
     r"""
     (?im)^[ \t]*                    # at the start of a line
-    (?P<label>signature|signed)     # the label
-    \b[ \t]*:?                      # optional colon
+    (?P<label>signature\b          # the label "Signature" ...
+      | signed(?=[ \t]*[:.…_]|[ \t]*$))  # ... or "Signed:" (not "Signed decision document")
+    [ \t]*:?                        # optional colon
     """,
     re.VERBOSE,
 )
@@ -99,10 +100,14 @@ DECLARATION_ITEM = re.compile(
 
 TICK = re.compile(
     r"""
-    ^[ \t]*(?P<tick>yes|no|n/?a|[✓✔☑✗x]|tick(?:ed)?)[ \t]*$     # a confirmation cell on its own line
+    ^[ \t]*(?P<tick>yes|no|n/?a|[✓✔☑✗x√]|tick(?:ed)?   # a confirmation cell on its own line
+      | [üþ\uf0fc\uf0fe])[ \t]*$                          # Wingdings ticks as PDF text layers give them
     """,
     re.VERBOSE | re.IGNORECASE | re.MULTILINE,
 )
+
+TRAILING_TICK = re.compile(r"(?i)[ \t](yes|no|n/a|[✓✔☑√üþ\uf0fc\uf0fe])[ \t]*$")  # "... proposal. ✓"
+WINGDINGS_TICKS = frozenset("üþ\uf0fc\uf0fe")  # Word's tick glyphs, read from a PDF's text layer
 
 _SIGNED_NOISE = re.compile(r"\((?:signed|electronically signed)\)|\[signed\]|[._…]{2,}", re.IGNORECASE)
 _BLOCK_CHARS = 300  # a signature block's date sits within this many characters of its label
@@ -182,8 +187,10 @@ def _declarations(text: str) -> tuple[tuple[str, str], ...]:
         upto = items[k + 1].start() if k + 1 < len(items) else section_end
         body = text[m.end() - 1 : upto]
         tick = TICK.search(body)
-        trailing = re.search(r"(?i)[ \t](yes|no|n/a|[✓✔☑])[ \t]*$", text[m.start() : _line_end(text, m.start())])
+        line = text[m.start() : _line_end(text, m.start())]
+        trailing = TRAILING_TICK.search(line)
         value = tick.group("tick") if tick else (trailing.group(1) if trailing else "")
+        value = "✓" if value in WINGDINGS_TICKS else value
         out.append((" ".join(m.group("label").split()), value))
     return tuple(out)
 
@@ -214,7 +221,9 @@ def read_signature(text: str) -> Signature | None:
     end = offset + when.end if when else line_end
     before = text[max(0, label.start() - _ROLE_CHARS) : label.start()]
     roles = list(ROLE_LINE.finditer(before))
-    role = " ".join(roles[-1].group("role").split()) if roles else None
+    after = ROLE_LINE.search(window)  # "Signed: <name>" then the role on the next line
+    found = roles[-1] if roles else after
+    role = " ".join(found.group("role").split()) if found else None
     confidence = 1.0 if when and dated else 0.8 if when else 0.5
     return Signature(
         signer=signer, role=role, date_signed=when.value if when else None, raw=text[label.start() : end],

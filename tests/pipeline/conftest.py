@@ -1,0 +1,246 @@
+"""Fixtures for the crawl-stack tests: small synthetic archives written into ``tmp_path`` in the shape of
+``samples/site/`` (a ``manifest.json`` and the files it names), served over real loopback sockets by
+:mod:`pipeline.serve`.
+
+The pages are written here, modelled on the archive's eras (FORMAT.md), never copied from it: listing
+pages with a "Showing a-b of N results found" line and entries ("Page type: Decision", "Date signed:",
+"Reference code:"), decision pages of three eras under their different URL patterns, and small fake
+PDFs (the crawler never parses a PDF). ``bench/crawl_bench.py`` loads :func:`build_site` from this file
+when ``samples/site`` is missing.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from pipeline.serve import FaultPlan, SampleServer, serve
+from pipeline.settings import LISTING_PATH, Settings, load
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES_SITE = ROOT / "samples" / "site"
+
+# URL patterns of the archive's eras (FORMAT.md), {n} the decision number, {slug} its title slug
+URL_PATTERNS = (
+    "/pcd-{n}-{slug}",
+    "/programmes-strategies/mayors-office-policing-and-crime-mopac/mopac-governance-and-decision-making/"
+    "mopac-decisions/pcd-{n}-{slug}",
+    "/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-{n}",
+    "/programmes-strategies/mayors-office-policing-and-crime/governance-and-decision-making/"
+    "mopac-decisions-0/{slug}",
+)
+TOPICS = (
+    "Vehicle fleet renewal",
+    "Custody healthcare contract",
+    "Violence reduction grants",
+    "Estate disposal at Elm Street",
+    "Body worn video extension",
+    "Victim support services",
+    "Forensic laboratory capacity",
+    "Youth diversion programme",
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    number: int
+    title: str
+    url: str  # path on the site
+    code: str | None  # "PCD 105"; None: an entry with no reference code (identity falls back to the URL)
+    signed: date | None
+    pdfs: tuple[str, ...]  # paths of the documents the page links
+
+
+@dataclass
+class Site:
+    """A site mirror on disk: ``manifest.json`` plus files; edit it while it is being served."""
+
+    root: Path
+    decisions: list[Decision] = field(default_factory=list)
+    listing_paths: list[str] = field(default_factory=list)
+    manifest: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def put(self, key: str, body: bytes, content_type: str, *, status: int = 200) -> None:
+        """Serve ``body`` at ``key`` (path and query); file names come from a counter, never the key."""
+        spec = self.manifest.get(key)
+        name = str(spec["file"]) if spec and spec.get("file") else f"files/{len(self.manifest):05d}.bin"
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body)
+        self.manifest[key] = {"file": name, "content_type": content_type, "status": status}
+        self.save()
+
+    def change(self, key: str, body: bytes) -> None:
+        """New bytes at ``key`` (with a later mtime, so Last-Modified moves too)."""
+        path = self.root / str(self.manifest[key]["file"])
+        old = path.stat().st_mtime
+        path.write_bytes(body)
+        os.utime(path, (old + 5, old + 5))
+
+    def save(self) -> None:
+        (self.root / "manifest.json").write_text(json.dumps(self.manifest, indent=1, sort_keys=True))
+
+    def body(self, key: str) -> bytes:
+        return (self.root / str(self.manifest[key]["file"])).read_bytes()
+
+    @property
+    def page_paths(self) -> list[str]:
+        return [d.url for d in self.decisions]
+
+    @property
+    def pdf_paths(self) -> list[str]:
+        return [p for d in self.decisions for p in d.pdfs]
+
+
+def _slug(title: str) -> str:
+    return "-".join(title.lower().split())
+
+
+def listing_key(page: int) -> str:
+    return f"{LISTING_PATH}?page={page}"
+
+
+def decision_html(d: Decision, *, era: int, extra_links: tuple[tuple[str, str], ...] = ()) -> bytes:
+    title = html.escape(f"{d.code} {d.title}" if d.code else d.title)
+    signed = d.signed.strftime("%d %B %Y") if d.signed else ""
+    if era == 0:  # 2013-2020: labels with values on the next line
+        head = (
+            f"<h1>{title}</h1><p>Reference code:</p><p>{d.code or ''}</p><p>Date signed:</p><p>{signed}</p>"
+            "<p>Authorisation name:</p><p>Deputy Mayor for Policing and Crime</p>"
+        )
+    elif era == 1:  # 2018-2022: "Key information", empty date
+        head = (
+            f"<h1>{title}</h1><h2>Key information</h2><ul><li>Reference code: {d.code or ''}</li>"
+            "<li>Date signed:</li><li>Decision by: Deputy Mayor, Policing and Crime</li></ul>"
+        )
+    else:  # 2022+: navigation first, title repeated under "Key information"
+        head = (
+            '<nav><a href="/">Home</a> <a href="/about">About us</a></nav>'
+            f"<h1>{title}</h1><h2>Key information</h2><p>{title}</p>"
+            f"<p>Reference code: {d.code or ''}</p><p>Decision by: Deputy Mayor (Past staff)</p>"
+        )
+    body = (
+        "<h2>Executive summary</h2><p>The Deputy Mayor is asked to approve spending of £"
+        f"{d.number * 1000:,} on {html.escape(d.title.lower())} over two financial years.</p>"
+    )
+    links = "".join(
+        f'<p><a href="{p}">{"Appendix " + str(i) if i else html.escape(d.code or d.title) + " signed"}</a></p>'
+        for i, p in enumerate(d.pdfs)
+    )
+    links += "".join(f'<p><a href="{href}">{html.escape(text)}</a></p>' for href, text in extra_links)
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body><main>{head}{body}"
+        f"<h2>Signed decision document</h2>{links}</main></body></html>"
+    ).encode()
+
+
+def listing_html(entries: list[Decision], first: int, total: int) -> bytes:
+    items = []
+    for d in entries:
+        heading = html.escape(f"{d.code} {d.title}" if d.code else d.title)
+        signed = d.signed.strftime("%d %B %Y") if d.signed else ""
+        items.append(
+            f'<li><h3><a href="{d.url}">{heading}</a></h3><p>Page type: Decision</p>'
+            f"<ul><li>Date signed: {signed}</li><li>Reference code: {d.code or ''}</li></ul>"
+            f"<p>Approval concerning {html.escape(d.title.lower())}.</p></li>"
+        )
+    last = first + len(entries) - 1
+    return (
+        "<!doctype html><html><head><title>MOPAC decisions</title></head><body><main>"
+        f"<h1>MOPAC decisions</h1><p>Showing {first}-{last} of {total} results found</p>"
+        f"<ul>{''.join(items)}</ul></main></body></html>"
+    ).encode()
+
+
+def fake_pdf(label: str, size: int = 2048) -> bytes:
+    head = f"%PDF-1.4\n% {label}\n".encode()
+    return head + (label.encode() * (size // max(len(label), 1) + 1))[: max(size - len(head), 0)] + b"\n%%EOF\n"
+
+
+def build_site(
+    root: Path,
+    *,
+    decisions: int = 12,
+    per_page: int = 5,
+    robots: str = "User-agent: *\nDisallow: /search\n",
+    today: date | None = None,
+    recent: int = 0,
+    pdf_bytes: int = 2048,
+) -> Site:
+    """A synthetic archive: ``decisions`` entries, ``per_page`` per listing page, 1-2 PDFs each.
+
+    Entries are dated years ago (settled) except the last ``recent`` ones (no date: never settled by
+    date); every fifth has no reference code; URL patterns rotate through the eras.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    site = Site(root)
+    today = today or date.today()
+    for i in range(decisions):
+        n = 101 + i
+        title = f"{TOPICS[i % len(TOPICS)]} {2015 + i % 9}"
+        url = URL_PATTERNS[i % len(URL_PATTERNS)].format(n=n, slug=_slug(title))
+        pdfs = tuple(f"/sites/default/files/{2016 + i % 8}-0{1 + i % 9}/pcd_{n}_{k}.pdf" for k in range(1 + i % 2))
+        code = None if i % 5 == 4 else f"PCD {n}"
+        signed = None if i >= decisions - recent else today - timedelta(days=400 + 30 * i)
+        site.decisions.append(Decision(n, title, url, code, signed, pdfs))
+    pages = max(1, -(-decisions // per_page))
+    for page in range(pages):
+        chunk = site.decisions[page * per_page : (page + 1) * per_page]
+        site.listing_paths.append(listing_key(page))
+        site.manifest[listing_key(page)] = {}
+        site.put(listing_key(page), listing_html(chunk, page * per_page + 1, decisions), "text/html; charset=utf-8")
+    for i, d in enumerate(site.decisions):
+        site.put(d.url, decision_html(d, era=i % 3), "text/html; charset=utf-8")
+        for pdf in d.pdfs:
+            site.put(pdf, fake_pdf(f"{d.code or d.title} {pdf}", pdf_bytes), "application/pdf")
+    if robots:
+        site.put("/robots.txt", robots.encode(), "text/plain; charset=utf-8")
+    site.save()
+    return site
+
+
+def fast_settings(base_url: str, **overrides: object) -> Settings:
+    """Settings for loopback tests: no rate limit, tiny backoff, short timeouts, no fsync."""
+    values: dict[str, object] = {
+        "base_url": base_url,
+        "rate": 0.0,
+        "backoff_base": 0.001,
+        "backoff_jitter": 0.001,
+        "backoff_max": 0.05,
+        "retries": 3,
+        "connect_timeout": 2.0,
+        "read_timeout": 2.0,
+        "request_timeout": 20.0,
+        "fsync": False,
+    }
+    values.update(overrides)
+    return load({}, **values)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return build_site(tmp_path / "site")
+
+
+@pytest.fixture
+def server(site: Site) -> Iterator[SampleServer]:
+    with serve(site.root) as running:
+        yield running
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Iterator[SampleServer]:
+    """A second loopback server standing for a host off the allow-list; it records any hit."""
+    root = tmp_path / "elsewhere"
+    root.mkdir()
+    (root / "page.html").write_text("<html><body><p>Elsewhere</p></body></html>")
+    (root / "manifest.json").write_text(json.dumps({"/page.html": {"file": "page.html", "content_type": "text/html"}}))
+    with serve(root, faults=FaultPlan()) as running:
+        yield running
