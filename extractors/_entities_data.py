@@ -132,6 +132,10 @@ BODIES: tuple[Body, ...] = (
     Body("National Crime Agency", ("National Crime Agency",), ("NCA",), "policing"),
     Body("British Transport Police", ("British Transport Police",), ("BTP",), "policing"),
     Body("City of London Police", ("City of London Police",), (), "policing"),
+    Body("Police Scotland", ("Police Scotland",), (), "policing"),
+    Body("Police Service of Northern Ireland", ("Police Service of Northern Ireland",), ("PSNI",), "policing"),
+    Body("Ministry of Defence Police", ("Ministry of Defence Police",), ("MDP",), "policing"),
+    Body("Civil Nuclear Constabulary", ("Civil Nuclear Constabulary",), (), "policing"),
     Body(
         "Independent Office for Police Conduct",
         ("Independent Office for Police Conduct",),
@@ -436,6 +440,20 @@ GENERIC_NAME_WORDS = frozenset(
         "contracting",
         "host",
         "lead",
+        "nhs",  # "NHS Trust" alone names no trust
+        "health",
+        "charity",
+        "charities",
+        "organisation",
+        "organisations",
+        "housing",
+        "education",
+        "business",
+        "partnership",
+        "council",
+        "trust",
+        "group",
+        "the",
     }
 )
 
@@ -447,6 +465,8 @@ LAW_ALIASES: dict[str, str] = {
     "DPA 2018": "Data Protection Act 2018",
     "ECHR": "European Convention on Human Rights",
     "European Convention on Human Rights": "European Convention on Human Rights",
+    "European Convention of Human Rights": "European Convention on Human Rights",  # a variant printed
+    "Human Rights Convention": "European Convention on Human Rights",
     "PCR 2015": "Public Contracts Regulations 2015",
     "PRSRA 2011": "Police Reform and Social Responsibility Act 2011",
 }

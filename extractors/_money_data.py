@@ -14,10 +14,15 @@ from decimal import Decimal
 # "£" inside it; "&pound;"/"&euro;" cover text whose entities were never decoded.
 CURRENCY_CODES: dict[str, str] = {
     "£": "GBP",
+    "￡": "GBP",  # fullwidth pound sign (U+FFE1)
     "&pound;": "GBP",
+    "&#163;": "GBP",
+    "&#xa3;": "GBP",
     "gbp": "GBP",
     "€": "EUR",
     "&euro;": "EUR",
+    "&#8364;": "EUR",
+    "&#x20ac;": "EUR",
     "eur": "EUR",
     "$": "USD",
     "us$": "USD",
@@ -46,6 +51,24 @@ SCALES: dict[str, Decimal] = {
 # than its whole annual budget (MOPAC/MPS gross revenue budget ~£4.5bn in 2023/24), so a page printing
 # a "N,NNNm" figure above this ceiling is taken to use the comma as a decimal point.
 PLAUSIBLE_MAX_GBP = Decimal(5_000_000_000)
+
+# A reading at or above this (a thousand trillion) is a digit run after a currency mark, not money; it
+# would also not fit the dataset's decimal128(18, 2) money columns.
+MAX_ABS_VALUE = Decimal(10) ** 15
+
+# Words for a number of years in "over three years" / "a five-year period".
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 # Confidence given to values read under each doubt (the reason is recorded beside it).
 CONFIDENCE: dict[str, float] = {
@@ -108,4 +131,48 @@ NON_MONEY_COLUMNS: tuple[str, ...] = (
     "quantity",
     "units",
     "volume",
+)
+
+# A word that takes the number after it as part of a label ("Phase 2", "Year 1: 250", "Tranche 3"):
+# inside a £000 table such a number names the row and is not a cell.
+LABEL_NUMBER_WORDS: frozenset[str] = frozenset(
+    {
+        "phase",
+        "paragraph",
+        "para",
+        "section",
+        "year",
+        "yr",
+        "option",
+        "stage",
+        "tranche",
+        "lot",
+        "step",
+        "appendix",
+        "annex",
+        "table",
+        "page",
+        "item",
+        "figure",
+        "wave",
+        "cohort",
+        "quarter",
+        "tier",
+        "level",
+        "band",
+        "grade",
+        "schedule",
+        "part",
+        "round",
+        "release",
+        "version",
+        "priority",
+        "pillar",
+        "workstream",
+        "no",
+        "no.",
+        "number",
+        "month",
+        "week",
+    }
 )

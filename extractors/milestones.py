@@ -89,6 +89,8 @@ _STATUS_RES = (
     ("completed", re.compile(r"\b(?:completed|achieved|delivered)\b", re.IGNORECASE)),
 )
 _INTO_RE = re.compile(r"\b(?:to|into|until|till)\s+$", re.IGNORECASE)  # "... carried over to " + period
+_CELL_SPLIT_RE = re.compile(r"\t+|\s\|\s|[ ]{2,}")  # table cells as rendered: tabs, " | ", wide gaps
+_PROSE_MIN_WORDS = 6  # a full stop after this many words under a heading is a sentence, not a row
 _MAX_ITEMS = 40
 _MAX_ITEM_WORDS = 45
 
@@ -110,7 +112,8 @@ def find_milestones(text: str) -> list[Milestone]:
         heading = _HEADING_RE.match(line.text)
         if not framing and not heading:
             continue
-        dated_only = framing is not None and not framing.group("word").lower().startswith("milestone")
+        framed_by = (framing or heading).group(0).lower()  # type: ignore[union-attr]
+        dated_only = "milestone" not in framed_by  # deliverables, timelines: only the dated items
         status, from_p, to_p = _framing_facts(line.text)
         rows, last = _rows(text, lines, i + 1, table=bool(heading))
         if dated_only:
@@ -162,6 +165,16 @@ def _is_date_cell(s: str) -> bool:
     return m is not None and _plausible(m.group("period"))
 
 
+def _is_header_row(line: str) -> bool:
+    """A table header row: every cell a header word ("Milestone", "Milestone\tDate", "Task | Due date").
+
+    >>> _is_header_row("Milestone\tTarget date"), _is_header_row("Go live\tMarch 2023")
+    (True, False)
+    """
+    cells = [c for c in _CELL_SPLIT_RE.split(line) if c.strip()]
+    return bool(cells) and all(_HEADER_CELL_RE.match(c.strip()) for c in cells)
+
+
 def _rows(
     text: str, lines: list[Line], i: int, *, table: bool
 ) -> tuple[list[tuple[int, int, str, str | None]], int]:
@@ -184,9 +197,11 @@ def _rows(
             break
         words = len(line.text.split())
         closed = not ends_open(line.text)
-        if table and not rows and _HEADER_CELL_RE.match(line.text):
+        if table and not rows and _is_header_row(line.text):
             i += 1
             continue
+        if table and words >= _PROSE_MIN_WORDS and line.text.endswith((".", "!")):
+            break  # a sentence under the heading: prose ("The project has no milestones yet."), not rows
         if line.marker and not line.text:
             i += 1
             continue

@@ -49,12 +49,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from extractors._money_data import (
     CONFIDENCE,
     CURRENCY_CODES,
+    MAX_ABS_VALUE,
     MILLION,
+    NUMBER_WORDS,
     PLAUSIBLE_MAX_GBP,
     SCALES,
     THOUSAND,
@@ -88,6 +90,8 @@ class Amount:
 
 
 _SP = r"[^\S\r\n]"  # one space of any kind (NBSP, thin space ...) but never a line break
+_DASH = r"[-\u2010-\u2015\u2212]"  # hyphen, non-breaking hyphen, figure/en/em dash, minus sign
+_PREC = 60  # decimal digits of working precision: every value read is exact (see MAX_ABS_VALUE)
 
 # A scale after a number: words and "m"/"k" may follow a space, a bare "b" must touch the digits.
 _SCALE = rf"""
@@ -103,7 +107,8 @@ _AMOUNT_RE = re.compile(
     (?P<circa>(?<![A-Za-z])[cC]\.?{_SP}?)?        # "c£350K", "c. £5m": circa written onto the amount
     (?P<minus>(?<![\w£€$.)%\]-])[-−])?            # "-£1,000": a minus not joined to a word before it
     (?P<cur>
-        £ | € | &pound; | &euro;                  # symbols ("Â£" matches at its "£")
+        £ | ￡ | € | &pound; | &euro;              # symbols ("Â£" matches at its "£")
+      | &\#163; | &\#[xX][aA]3; | &\#8364; | &\#[xX]20[aA][cC];  # numeric entities never decoded
       | US\$ | (?<![A-Za-z])\$                    # "$2m", "US$2m"; not "A$"
       | (?<![A-Za-z])(?:GBP|EUR|USD)(?![A-Za-z])  # ISO codes before the number
     )
@@ -129,7 +134,7 @@ _AMOUNT_RE = re.compile(
 # The second end of a range written without its own mark: "£10-20k", "£3m to 4m", "£1,000–2,000".
 _RANGE_TAIL_RE = re.compile(
     rf"""
-    (?:{_SP}?[-–—]{_SP}?|{_SP}to{_SP})            # dash or "to"
+    (?:{_SP}?{_DASH}{_SP}?|{_SP}to{_SP})          # dash or "to"
     (?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d,]\d)  # the number
     (?P<frac>\.\d+)?                              # decimals
     {_SCALE}
@@ -139,8 +144,14 @@ _RANGE_TAIL_RE = re.compile(
 )
 
 # "between £79.9m and £102.7m", "£10k–£20k", "£5m to £10m": what joins two ends of a range.
-_RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|and)\s*", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(rf"\s*(?:{_DASH}|to|and)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+# "rose from £5m to £8m" is a change between two sums, not a range.
+_CHANGE_RE = re.compile(
+    r"""\b(?:increas|decreas|reduc|ris(?:e|es|ing)\b|rose\b|f[ae]ll|gr[eo]w|uplift|chang|var(?:y|ied|ies)
+        |amend|revis|mov(?:e|ed|ing)\b|cut|went|up\b|down\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 # Financial years: "2021/22", "2021-22", "23/24", "FY21/22", "2024-2025", "Q4 2021/22".
 _FY_RE = re.compile(

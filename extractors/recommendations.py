@@ -287,7 +287,8 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
                 _same_kind(kind, line, items[0].marker if items else "")
                 and (current is None or line.indent <= current.indent + 1)
             )
-            if current is None or same_level:
+            under_lead = current is not None and not current.marker and current.own_text().endswith(":")
+            if current is None or (same_level and not under_lead):  # "To approve the:" keeps its list
                 kind = kind or line.kind
                 items.append(_Item(line.body, line.end, line.marker, [line.text], indent=line.indent))
             else:

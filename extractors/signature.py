@@ -179,7 +179,7 @@ def _declarations(text: str) -> tuple[tuple[str, str], ...]:
     heading = DECLARATION_HEADING.search(text)
     if not heading:
         return ()
-    stop = re.search(r"(?im)^[ \t]*(?:chief\s+executive|signature\b)", text[heading.end():])
+    stop = re.search(r"(?im)^[ \t]*(?:chief\s+executive|signature\b)", text[heading.end() :])
     section_end = heading.end() + stop.start() if stop else len(text)
     items = list(DECLARATION_ITEM.finditer(text, heading.end(), section_end))
     out: list[tuple[str, str]] = []
@@ -226,7 +226,14 @@ def read_signature(text: str) -> Signature | None:
     role = " ".join(found.group("role").split()) if found else None
     confidence = 1.0 if when and dated else 0.8 if when else 0.5
     return Signature(
-        signer=signer, role=role, date_signed=when.value if when else None, raw=text[label.start() : end],
-        start=label.start(), end=end, part2=part2, part2_text=part2_text, declarations=declarations,
+        signer=signer,
+        role=role,
+        date_signed=when.value if when else None,
+        raw=text[label.start() : end],
+        start=label.start(),
+        end=end,
+        part2=part2,
+        part2_text=part2_text,
+        declarations=declarations,
         confidence=confidence,
     )

@@ -195,7 +195,9 @@ def _is_figure(block: Block) -> bool:
 
 
 def _is_label(block: Block) -> bool:
-    return block.kind in ("paragraph", "list_item") and len(block.text) <= _LABEL_MAX and not _is_figure(block)
+    return (
+        block.kind in ("paragraph", "list_item") and len(block.text) <= _LABEL_MAX and not _is_figure(block)
+    )
 
 
 def text_tables(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
@@ -222,7 +224,9 @@ def text_tables(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
                     k += 1
                 rows.append(tuple(b.text for b in blocks[j:k]))
                 j = k
-            elif _is_label(blocks[j]) and j + 2 < n and _is_label(blocks[j + 1]) and _is_figure(blocks[j + 2]):
+            elif (
+                _is_label(blocks[j]) and j + 2 < n and _is_label(blocks[j + 1]) and _is_figure(blocks[j + 2])
+            ):
                 rows.append((blocks[j].text,))  # a section label between rows
                 j += 1
             else:
@@ -232,9 +236,14 @@ def text_tables(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
             continue
         width = max(len(r) for r in rows)
         head_start = first
-        while (head_start > 0 and first - head_start < width and _is_label(blocks[head_start - 1])
-               and blocks[head_start - 1].kind == "paragraph" and len(blocks[head_start - 1].text) <= _HEAD_MAX
-               and not blocks[head_start - 1].text.endswith((".", ":"))):
+        while (
+            head_start > 0
+            and first - head_start < width
+            and _is_label(blocks[head_start - 1])
+            and blocks[head_start - 1].kind == "paragraph"
+            and len(blocks[head_start - 1].text) <= _HEAD_MAX
+            and not blocks[head_start - 1].text.endswith((".", ":"))
+        ):
             head_start -= 1
         header = tuple(b.text for b in blocks[head_start:first])
         if not any(_scale_of(h) or MONEY_WORD.search(h) or financial_year(h) for h in header):
@@ -242,8 +251,14 @@ def text_tables(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
             continue
         all_rows = ((header,) if header else ()) + tuple(rows)
         text = "\n\n".join(cell for row in all_rows for cell in row)
-        table = Block("table", text, blocks[head_start].start, blocks[j - 1].end, page=blocks[head_start].page,
-                      rows=all_rows)
+        table = Block(
+            "table",
+            text,
+            blocks[head_start].start,
+            blocks[j - 1].end,
+            page=blocks[head_start].page,
+            rows=all_rows,
+        )
         out.append((table, _caption(blocks, head_start)))
         i = j
     return out

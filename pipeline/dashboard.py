@@ -35,6 +35,7 @@ from pipeline.write import read_metadata
 ASSETS = Path(__file__).with_name("_dashboard_assets")
 TOP_N = 15  # bars per ranking chart
 SUMMARY_CHARS = 600  # summary text kept per decision (search and detail panel)
+_PLACEHOLDER = re.compile(r"\{\{(CSP|CSS|DATA|JS)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -290,10 +291,9 @@ def render_html(payload: dict[str, object]) -> str:
         f"default-src 'none'; script-src {_csp_hash(js)}; style-src {_csp_hash(css)}; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    for name, value in (("CSP", csp), ("CSS", css), ("DATA", embed_json(payload)), ("JS", js)):
-        # str.replace, never a format string: the data must not be re-interpreted
-        template = template.replace("{{" + name + "}}", value, 1)
-    return template
+    values = {"CSP": csp, "CSS": css, "DATA": embed_json(payload), "JS": js}
+    # one pass, so text inside the data that looks like a placeholder is never substituted
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 def build_dashboard(data: Path, out: Path) -> DashboardSummary:

@@ -18,6 +18,7 @@ memory stays flat over thousands of PDFs.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 import time
@@ -29,13 +30,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import EmptyDocument, NeedsOcr, ParseTimeout, PdfError
-from pipeline.parse.model import Block, Document
+from pipeline.parse.model import Block, BlockKind, Document
 from pipeline.parse.pdf_layout import HYPHEN, Frag, Line, reading_order
 from pipeline.parse.pdf_tables import (
     Table,
     join_wrapped,
-    rules_from_boxes,
     ruled_tables,
+    rules_from_boxes,
     same_table,
     stitch_rows,
     unruled_tables,
@@ -102,11 +103,15 @@ def parse_pdf(data: bytes, source: str, *, timeout: float = 60.0, max_pages: int
     if not data:
         raise EmptyDocument(f"{source}: the PDF is 0 bytes; fetch it again", source=source)
     if b"%PDF" not in data[:1024]:
-        raise PdfError(f"{source}: not a PDF (no %PDF header); check the stored bytes", source=source,
-                       reason="corrupt")
+        raise PdfError(
+            f"{source}: not a PDF (no %PDF header); check the stored bytes", source=source, reason="corrupt"
+        )
     if b"%%EOF" not in data[-8192:]:
-        raise PdfError(f"{source}: the PDF ends early (no %%EOF trailer); fetch it again", source=source,
-                       reason="truncated")
+        raise PdfError(
+            f"{source}: the PDF ends early (no %%EOF trailer); fetch it again",
+            source=source,
+            reason="truncated",
+        )
     started = time.monotonic()
     try:
         pdf = pdfium.PdfDocument(data)
@@ -139,8 +144,15 @@ def parse_pdf(data: bytes, source: str, *, timeout: float = 60.0, max_pages: int
     warnings += [f"page {p.number} has no text layer" for p in pages if not p.chars]
     _drop_running_lines(pages)
     blocks, text = _assemble(pages)
-    return Document(source=source, kind="pdf", text=text, blocks=tuple(blocks), pages=total, title=title,
-                    warnings=tuple(warnings))
+    return Document(
+        source=source,
+        kind="pdf",
+        text=text,
+        blocks=tuple(blocks),
+        pages=total,
+        title=title,
+        warnings=tuple(warnings),
+    )
 
 
 def clean_title(raw: str) -> str:
@@ -184,8 +196,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     return result
 
 
-def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float
-             ) -> tuple[list[Frag], list[tuple[float, float, float, float, bool]]]:
+def _objects(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float
+) -> tuple[list[Frag], list[tuple[float, float, float, float, bool]]]:
     """Text pieces and path boxes of a page, by raw PDFium calls (the helpers allocate per object)."""
     frags: list[Frag] = []
     boxes: list[tuple[float, float, float, float, bool]] = []
@@ -199,11 +212,14 @@ def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float
         obj = pdfium_c.FPDFPage_GetObject(page, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind not in (_PAGEOBJ_TEXT, _PAGEOBJ_PATH) or not pdfium_c.FPDFPageObj_GetBounds(
-                obj, left, bottom, right, top):
+            obj, left, bottom, right, top
+        ):
             continue
         if kind == _PAGEOBJ_PATH:
             pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
-            boxes.append((left.value, right.value, height - top.value, height - bottom.value, bool(stroke.value)))
+            boxes.append(
+                (left.value, right.value, height - top.value, height - bottom.value, bool(stroke.value))
+            )
             continue
         n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)  # bytes, UTF-16 with a NUL
         if n <= 2:
@@ -223,8 +239,18 @@ def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float
             got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name)) if font else 0
             weight = pdfium_c.FPDFFont_GetWeight(font) if font else 0
             bold_of[key] = weight >= 600 or bool(got and _BOLD_NAME.search(name.value.decode("latin-1")))
-        frags.append(Frag(x0=left.value, x1=right.value, top=height - top.value, bottom=height - bottom.value,
-                          base=height - matrix.f, text=text, size=size.value * scale, bold=bold_of[key]))
+        frags.append(
+            Frag(
+                x0=left.value,
+                x1=right.value,
+                top=height - top.value,
+                bottom=height - bottom.value,
+                base=height - matrix.f,
+                text=text,
+                size=size.value * scale,
+                bold=bold_of[key],
+            )
+        )
     return frags, boxes
 
 
@@ -239,16 +265,23 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     """Remove page numbers and lines repeated in the top/bottom zone of at least half the pages."""
 
     def edge_lines(page: _Page) -> list[Line]:
-        return [it for it in page.items if isinstance(it, Line)
-                and (it.bottom < EDGE_ZONE * page.height or it.top > (1 - EDGE_ZONE) * page.height)]
+        return [
+            it
+            for it in page.items
+            if isinstance(it, Line)
+            and (it.bottom < EDGE_ZONE * page.height or it.top > (1 - EDGE_ZONE) * page.height)
+        ]
 
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({_edge_key(line) for line in edge_lines(page)})
     need = max(2, math.ceil(len(pages) / 2))
     for page in pages:
-        drop = {id(line) for line in edge_lines(page)
-                if PAGE_NUMBER.match(line.text) or (len(pages) > 1 and seen[_edge_key(line)] >= need)}
+        drop = {
+            id(line)
+            for line in edge_lines(page)
+            if PAGE_NUMBER.match(line.text) or (len(pages) > 1 and seen[_edge_key(line)] >= need)
+        }
         page.items = [it for it in page.items if id(it) not in drop]
 
 
@@ -257,7 +290,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
 
 @dataclass
 class _Draft:
-    kind: str
+    kind: BlockKind
     lines: list[str]
     page: int
     marker: str = ""
@@ -282,7 +315,7 @@ def _body_style(pages: list[_Page]) -> tuple[float, float]:
     pitches: Counter[float] = Counter()
     for page in pages:
         lines = [it for it in page.items if isinstance(it, Line)]
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             step = b.base - a.base
             if a.size == b.size == body and a.column == b.column and 0 < step < 3 * body:
                 pitches[round(step * 2) / 2] += 1
@@ -312,7 +345,9 @@ def _continues(d: _Draft, line: Line, body: float, pitch: float) -> bool:
         return _is_heading(line, body) and line.bold == d.bold
     if _is_heading(line, body) and not prev.bold:
         return False
-    if LIST_MARKER.match(line.text) and (prev.text.rstrip().endswith((".", ":", ";")) or d.kind == "list_item"):
+    if LIST_MARKER.match(line.text) and (
+        prev.text.rstrip().endswith((".", ":", ";")) or d.kind == "list_item"
+    ):
         return False
     return not (d.kind == "list_item" and line.x0 < d.x0 - 2)
 
@@ -324,15 +359,28 @@ def _assemble(pages: list[_Page]) -> tuple[list[Block], str]:
         for item in page.items:
             if isinstance(item, Table):
                 last = drafts[-1] if drafts else None
-                if (last is not None and last.table is not None and last.row_pages[-1] == page.number - 1
-                        and item is page.items[0] and same_table(last.table, item)):
+                if (
+                    last is not None
+                    and last.table is not None
+                    and last.row_pages[-1] == page.number - 1
+                    and item is page.items[0]
+                    and same_table(last.table, item)
+                ):
                     merged = stitch_rows(last.rows, item.rows)
                     last.row_pages += [page.number] * (len(merged) - len(last.rows))
                     last.rows = merged
                     last.table = item
                     continue
-                drafts.append(_Draft("table", [], page.number, rows=list(item.rows),
-                                     row_pages=[page.number] * len(item.rows), table=item))
+                drafts.append(
+                    _Draft(
+                        "table",
+                        [],
+                        page.number,
+                        rows=list(item.rows),
+                        row_pages=[page.number] * len(item.rows),
+                        table=item,
+                    )
+                )
                 continue
             if drafts and _continues(drafts[-1], item, body, pitch):
                 drafts[-1].lines.append(item.text)
@@ -364,8 +412,19 @@ def _assemble(pages: list[_Page]) -> tuple[list[Block], str]:
             parts.append("\n\n")
             pos += 2
         parts.append(text)
-        blocks.append(Block(kind=d.kind, text=text, start=pos, end=pos + len(text), level=level,  # type: ignore[arg-type]
-                            marker=d.marker, page=d.page, rows=rows, row_pages=tuple(d.row_pages)))
+        blocks.append(
+            Block(
+                kind=d.kind,
+                text=text,
+                start=pos,
+                end=pos + len(text),
+                level=level,
+                marker=d.marker,
+                page=d.page,
+                rows=rows,
+                row_pages=tuple(d.row_pages),
+            )
+        )
         pos += len(text)
     return blocks, "".join(parts)
 
@@ -384,6 +443,13 @@ def _new_draft(line: Line, page: int, body: float) -> _Draft:
     if _is_heading(line, body):
         return _Draft("heading", [line.text], page, x0=line.x0, size=line.size, bold=line.bold, last=line)
     if m:
-        return _Draft("list_item", [m.group("rest")], page, marker=m.group("marker"), x0=line.x0,
-                      size=line.size, last=line)
+        return _Draft(
+            "list_item",
+            [m.group("rest")],
+            page,
+            marker=m.group("marker"),
+            x0=line.x0,
+            size=line.size,
+            last=line,
+        )
     return _Draft("paragraph", [line.text], page, x0=line.x0, size=line.size, last=line)

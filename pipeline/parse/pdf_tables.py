@@ -82,14 +82,19 @@ def rules_from_boxes(boxes: Sequence[tuple[float, float, float, float, bool]]) -
         if (w <= RULE_MAX < h) or (h <= RULE_MAX < w):
             rules.append(Rule(x0, x1, top, bottom))
         elif stroked and w > RULE_MAX and h > RULE_MAX:
-            rules += [Rule(x0, x1, top, top), Rule(x0, x1, bottom, bottom),
-                      Rule(x0, x0, top, bottom), Rule(x1, x1, top, bottom)]
+            rules += [
+                Rule(x0, x1, top, top),
+                Rule(x0, x1, bottom, bottom),
+                Rule(x0, x0, top, bottom),
+                Rule(x1, x1, top, bottom),
+            ]
     return rules
 
 
 def _touch(a: Rule, b: Rule) -> bool:
-    return (a.x0 - SNAP <= b.x1 and b.x0 - SNAP <= a.x1
-            and a.top - SNAP <= b.bottom and b.top - SNAP <= a.bottom)
+    return (
+        a.x0 - SNAP <= b.x1 and b.x0 - SNAP <= a.x1 and a.top - SNAP <= b.bottom and b.top - SNAP <= a.bottom
+    )
 
 
 def _grids(rules: list[Rule]) -> list[list[Rule]]:
@@ -223,8 +228,13 @@ def unruled_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
             near = lines[j].top - lines[j - 1].bottom <= 2.5 * lines[j].size
             if near and _tabular(lines[j]):
                 j += 1
-            elif (near and j + 1 < len(lines) and _tabular(lines[j + 1]) and len(lines[j].text) < 80
-                  and lines[j].x0 <= lines[i].x0 + 30):
+            elif (
+                near
+                and j + 1 < len(lines)
+                and _tabular(lines[j + 1])
+                and len(lines[j].text) < 80
+                and lines[j].x0 <= lines[i].x0 + 30
+            ):
                 j += 2
             else:
                 break
@@ -250,14 +260,26 @@ def _grid_from_lines(run: Sequence[Line]) -> Table:
         cells: list[list[Frag]] = [[] for _ in columns]
         for chunk in line.chunks:
             cx = (chunk[0].x0 + chunk[-1].x1) / 2
-            k = min(range(len(columns)), key=lambda n: 0 if columns[n][0] <= cx <= columns[n][1]
-                    else min(abs(cx - columns[n][0]), abs(cx - columns[n][1])))
+            k = min(
+                range(len(columns)),
+                key=lambda n: (
+                    0
+                    if columns[n][0] <= cx <= columns[n][1]
+                    else min(abs(cx - columns[n][0]), abs(cx - columns[n][1]))
+                ),
+            )
             cells[k] += chunk
         texts = repair_brackets([join_frags(sorted(c, key=lambda f: f.x0)) for c in cells])
         if any(texts):
             rows.append(tuple(t.replace("\x02", "-") for t in texts))
-    return Table(tuple(rows), min(line.top for line in run), max(line.bottom for line in run),
-                 min(line.x0 for line in run), max(line.x1 for line in run), ruled=False)
+    return Table(
+        tuple(rows),
+        min(line.top for line in run),
+        max(line.bottom for line in run),
+        min(line.x0 for line in run),
+        max(line.x1 for line in run),
+        ruled=False,
+    )
 
 
 def same_table(a: Table, b: Table) -> bool:

@@ -32,8 +32,11 @@ def snapshot(path: Path) -> dict[str, Any]:
         "title": doc.title,
         "warnings": list(doc.warnings),
         "text": doc.text.split("\n"),
-        "blocks": [{k: _plain(v) for k, v in dataclasses.asdict(b).items() if v not in ((), "")}
-                   for b in doc.blocks],
-        "table_lines": [{k: _plain(v) for k, v in dataclasses.asdict(t).items()} for t in find_table_lines(doc)],
+        "blocks": [
+            {k: _plain(v) for k, v in dataclasses.asdict(b).items() if v not in ((), "")} for b in doc.blocks
+        ],
+        "table_lines": [
+            {k: _plain(v) for k, v in dataclasses.asdict(t).items()} for t in find_table_lines(doc)
+        ],
         "signature": {k: _plain(v) for k, v in dataclasses.asdict(signature).items()} if signature else None,
     }

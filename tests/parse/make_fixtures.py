@@ -1,7 +1,7 @@
 """Generate the PDF fixtures of tests/parse/fixtures/ (and, on request, their golden outputs).
 
     .venv/bin/python tests/parse/make_fixtures.py            # rewrite the PDFs only
-    .venv/bin/python tests/parse/make_fixtures.py --golden   # also rewrite *.expected.json from parse_pdf
+    .venv/bin/python tests/parse/make_fixtures.py --golden   # also rewrite golden/*.json from parse_pdf
 
 Every PDF is built with reportlab's ``invariant=1`` (no timestamps, fixed document id), so running
 this twice gives the same bytes and a diff only shows real changes. The text is our own, written in
@@ -45,6 +45,7 @@ from reportlab.platypus import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN_DIR = Path(__file__).parent / "golden"
 ROOT = Path(__file__).resolve().parents[2]
 
 _SS = getSampleStyleSheet()
@@ -75,7 +76,9 @@ class _TwoPass(SimpleDocTemplate):
 
     total_pages = 0
 
-    def build_counted(self, story_fn: Callable[[], list[Any]], on_page: Callable[[Canvas, Any], None]) -> None:
+    def build_counted(
+        self, story_fn: Callable[[], list[Any]], on_page: Callable[[Canvas, Any], None]
+    ) -> None:
         self.total_pages = 99
         self.build(story_fn(), onFirstPage=on_page, onLaterPages=on_page)
         self.total_pages = self.page
@@ -100,8 +103,9 @@ def _numbered(items: list[str | tuple[str, list[str]]], start: int = 1) -> ListF
 
 
 def _bullets(items: list[str]) -> ListFlowable:
-    return ListFlowable([ListItem(Paragraph(s, BODY)) for s in items], bulletType="bullet", start="•",
-                        leftIndent=18)
+    return ListFlowable(
+        [ListItem(Paragraph(s, BODY)) for s in items], bulletType="bullet", start="•", leftIndent=18
+    )
 
 
 def _section(number: str, title: str, paras: list[str]) -> list[Any]:
@@ -114,9 +118,16 @@ def _section(number: str, title: str, paras: list[str]) -> list[Any]:
 
 def _budget_rows(n: int) -> list[list[str]]:
     """Rows of an invented £000 budget: enough of them to run over a page break."""
-    areas = ["Neighbourhood watch coordinators", "Volunteer training sessions", "Community hub rent",
-             "Newsletter printing", "Evaluation by an external partner", "Youth outreach pilot",
-             "Digital reporting tool licences", "Translation of leaflets"]
+    areas = [
+        "Neighbourhood watch coordinators",
+        "Volunteer training sessions",
+        "Community hub rent",
+        "Newsletter printing",
+        "Evaluation by an external partner",
+        "Youth outreach pilot",
+        "Digital reporting tool licences",
+        "Translation of leaflets",
+    ]
     rows = []
     for i in range(n):
         first = 40 + (i * 37) % 300
@@ -130,12 +141,15 @@ def decision_form_story() -> list[Any]:
     s: list[Any] = [
         Paragraph("MAYOR'S OFFICE FOR POLICING AND CRIME", H2),
         Paragraph("DMPC Decision – PCD 1901", TITLE),
-        Paragraph("Title: Renewal of the Neighbourhood Watch Support Grant and Volunteer Programme 2023/24", H2),
+        Paragraph(
+            "Title: Renewal of the Neighbourhood Watch Support Grant and Volunteer Programme 2023/24", H2
+        ),
         Paragraph("Executive Summary:", H3),
         Paragraph(
             "This decision seeks approval to renew the grant that supports neighbourhood watch groups across "
             "London for a further year, at a cost of £1.25m in 2023/24. The grant funds co-<br/>"
-            "ordinators, volunteer training and a small digital reporting tool. Independent evaluation found the programme "
+            "ordinators, volunteer training and a small digital reporting tool. Independent evaluation "
+            "found the programme "
             "good value for money and recommended that MOPAC continue to fund it while the wider community "
             "safety strategy is reviewed; the evaluation is summarised in section 2 and its full text is "
             "available on request from the Neighbourhood Policing team.",
@@ -143,52 +157,83 @@ def decision_form_story() -> list[Any]:
         ),
         Paragraph("Recommendation:", H3),
         Paragraph("The Deputy Mayor for Policing and Crime is recommended to:", BODY),
-        _numbered([
-            "Approve the renewal of the Neighbourhood Watch Support Grant of £1,250,000 for 2023/24.",
-            ("Delegate to the Chief Finance Officer authority to:", [
-                "agree the final grant agreement; and",
-                "vary the payment profile within the approved total.",
-            ]),
-        ]),
+        _numbered(
+            [
+                "Approve the renewal of the Neighbourhood Watch Support Grant of £1,250,000 for 2023/24.",
+                (
+                    "Delegate to the Chief Finance Officer authority to:",
+                    [
+                        "agree the final grant agreement; and",
+                        "vary the payment profile within the approved total.",
+                    ],
+                ),
+            ]
+        ),
         Spacer(1, 6),
         Paragraph("Deputy Mayor for Policing and Crime", H3),
         Paragraph(
             "I confirm I have considered whether or not I have any personal or prejudicial interest in this "
-            "matter and take the proposed decision in compliance with the Code of Conduct. Any such interests "
+            "matter and take the proposed decision in compliance with the Code of Conduct. Any such "
+            "interests "
             "are recorded below.",
             BODY,
         ),
         Paragraph("The above request has my approval.", BODY),
         Spacer(1, 6),
-        Table([["Signature", "Priya Okonjo (signed)", "Date", "03/04/2022"]],
-              colWidths=[25 * mm, 70 * mm, 15 * mm, 30 * mm], hAlign="LEFT"),
+        Table(
+            [["Signature", "Priya Okonjo (signed)", "Date", "03/04/2022"]],
+            colWidths=[25 * mm, 70 * mm, 15 * mm, 30 * mm],
+            hAlign="LEFT",
+        ),
         PageBreak(),
         Paragraph("PART I - NON-CONFIDENTIAL FACTS AND ADVICE TO THE DMPC", H2),
     ]
-    s += _section("1", "Introduction and background", [
-        "Neighbourhood watch groups have been supported by MOPAC since the first grant in 2019, through a "
-        "small central team and a network of borough coordinators who recruit and train volunteers.",
-        "The programme reached 1,900 active groups last year. Volunteers report concerns to the police through "
-        "a reporting tool that the grant pays for, and coordinators run regular meetings with Safer "
-        "Neighbourhood teams so that local priorities feed into police tasking.",
-    ])
-    s += _section("2", "Financial Comments", [
-        "The cost of the programme over two years is set out below, with a comparison to the previous "
-        "allocation. Figures are in thousands of pounds:",
-    ])
+    s += _section(
+        "1",
+        "Introduction and background",
+        [
+            "Neighbourhood watch groups have been supported by MOPAC since the first grant in 2019, through "
+            "a "
+            "small central team and a network of borough coordinators who recruit and train volunteers.",
+            "The programme reached 1,900 active groups last year. Volunteers report concerns to the police "
+            "through "
+            "a reporting tool that the grant pays for, and coordinators run regular meetings with Safer "
+            "Neighbourhood teams so that local priorities feed into police tasking.",
+        ],
+    )
+    s += _section(
+        "2",
+        "Financial Comments",
+        [
+            "The cost of the programme over two years is set out below, with a comparison to the previous "
+            "allocation. Figures are in thousands of pounds:",
+        ],
+    )
     header = ["Cost area", "2023/24 (£000)", "2024/25 (£000)"]
     rows = _budget_rows(40)
     rows.append(["Underspend returned from 2022/23", "-300", "(45)"])
     rows.append(["Total", "5,120", "4,310"])
-    s.append(Table([header, *rows], colWidths=[90 * mm, 35 * mm, 35 * mm], repeatRows=1, hAlign="LEFT",
-                   style=TableStyle([("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("FONTSIZE", (0, 0), (-1, -1), 9)])))
+    s.append(
+        Table(
+            [header, *rows],
+            colWidths=[90 * mm, 35 * mm, 35 * mm],
+            repeatRows=1,
+            hAlign="LEFT",
+            style=TableStyle([("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("FONTSIZE", (0, 0), (-1, -1), 9)]),
+        )
+    )
     s.append(Spacer(1, 6))
-    s.append(Paragraph(
-        "2.2. The grant is paid quarterly in arrears. Spending against it is reported to the Neighbourhood "
-        "Policing Board each month, and any forecast underspend is returned to the central budget.",
-        BODY,
-    ))
-    s.append(Paragraph("2.3. The revised profile of the digital tool is shown in the table below (£k):", BODY))
+    s.append(
+        Paragraph(
+            "2.2. The grant is paid quarterly in arrears. Spending against it is reported to the "
+            "Neighbourhood "
+            "Policing Board each month, and any forecast underspend is returned to the central budget.",
+            BODY,
+        )
+    )
+    s.append(
+        Paragraph("2.3. The revised profile of the digital tool is shown in the table below (£k):", BODY)
+    )
     ruled = [
         ["Item", "2023/24", "2024/25"],
         ["Licences", "120", "125"],
@@ -196,27 +241,48 @@ def decision_form_story() -> list[Any]:
         ["Reduced support contract", "(450)", "-60"],
         ["Total", "(295)", "100"],
     ]
-    s.append(Table(ruled, colWidths=[70 * mm, 30 * mm, 30 * mm], hAlign="LEFT",
-                   style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                     ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                                     ("ALIGN", (1, 0), (-1, -1), "RIGHT")])))
+    s.append(
+        Table(
+            ruled,
+            colWidths=[70 * mm, 30 * mm, 30 * mm],
+            hAlign="LEFT",
+            style=TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                    ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ]
+            ),
+        )
+    )
     s.append(Spacer(1, 6))
     s.append(Paragraph("2.4. The following milestones will be delivered in 2023/24:", BODY))
-    s.append(_bullets([
-        "Coordinator recruitment complete by June 2023",
-        "Reporting tool upgrade live in all boroughs by October 2023",
-    ]))
-    s += _section("3", "Legal Comments", [
-        "MOPAC has the power to award grants under the Police Reform and Social Responsibility Act 2011. "
-        "The terms of the agreement with the lead organisation are commercially sensitive and are included "
-        "in Part 2 of this decision.",
-    ])
+    s.append(
+        _bullets(
+            [
+                "Coordinator recruitment complete by June 2023",
+                "Reporting tool upgrade live in all boroughs by October 2023",
+            ]
+        )
+    )
+    s += _section(
+        "3",
+        "Legal Comments",
+        [
+            "MOPAC has the power to award grants under the Police Reform and Social Responsibility Act 2011. "
+            "The terms of the agreement with the lead organisation are commercially sensitive and are "
+            "included "
+            "in Part 2 of this decision.",
+        ],
+    )
     s.append(Paragraph("Public access to information", H3))
-    s.append(Paragraph(
-        "Information in this form (Part 1) is subject to the Freedom of Information Act 2000 and will be "
-        "made available on the MOPAC website within one working day of approval.",
-        BODY,
-    ))
+    s.append(
+        Paragraph(
+            "Information in this form (Part 1) is subject to the Freedom of Information Act 2000 and will be "
+            "made available on the MOPAC website within one working day of approval.",
+            BODY,
+        )
+    )
     s.append(Paragraph("Part 2 Confidentiality: Is there a Part 2 form – YES", BODY))
     s.append(PageBreak())
     s.append(Paragraph("ORIGINATING OFFICER DECLARATION", H2))
@@ -227,25 +293,47 @@ def decision_form_story() -> list[Any]:
         ["Equalities Advice: Equality issues are covered in the body of the report.", "Yes"],
         ["Commercial Issues: Commercial issues are not applicable.", "N/A"],
     ]
-    s.append(Table([[Paragraph(c, SMALL) for c in r] for r in decl], colWidths=[130 * mm, 35 * mm],
-                   hAlign="LEFT", style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])))
+    s.append(
+        Table(
+            [[Paragraph(c, SMALL) for c in r] for r in decl],
+            colWidths=[130 * mm, 35 * mm],
+            hAlign="LEFT",
+            style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]),
+        )
+    )
     s.append(Spacer(1, 8))
-    s.append(KeepTogether([
-        Paragraph("Chief Executive Officer", H3),
-        Paragraph(
-            "I have been consulted about the proposal and confirm that financial, legal and equalities advice "
-            "has been taken into account in the preparation of this report.",
-            BODY,
-        ),
-        Table([["Signature", "Dana Whitfield (signed)", "Date", "28/03/2022"]],
-              colWidths=[25 * mm, 70 * mm, 15 * mm, 30 * mm], hAlign="LEFT"),
-    ]))
+    s.append(
+        KeepTogether(
+            [
+                Paragraph("Chief Executive Officer", H3),
+                Paragraph(
+                    "I have been consulted about the proposal and confirm that financial, legal and "
+                    "equalities advice "
+                    "has been taken into account in the preparation of this report.",
+                    BODY,
+                ),
+                Table(
+                    [["Signature", "Dana Whitfield (signed)", "Date", "28/03/2022"]],
+                    colWidths=[25 * mm, 70 * mm, 15 * mm, 30 * mm],
+                    hAlign="LEFT",
+                ),
+            ]
+        )
+    )
     return s
 
 
 def make_decision_form(path: Path) -> None:
-    doc = _TwoPass(str(path), pagesize=A4, invariant=1, title="PCD 1901", topMargin=22 * mm,
-                   bottomMargin=20 * mm, leftMargin=20 * mm, rightMargin=20 * mm)
+    doc = _TwoPass(
+        str(path),
+        pagesize=A4,
+        invariant=1,
+        title="PCD 1901",
+        topMargin=22 * mm,
+        bottomMargin=20 * mm,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+    )
     doc.build_counted(decision_form_story, _header_footer("PCD 1901"))
 
 
@@ -281,10 +369,13 @@ def make_two_column(path: Path) -> None:
     for p in right:
         story += [Paragraph(p, BODY), Spacer(1, 6)]
     story.append(FrameBreak())
-    story.append(Paragraph(
-        "Closing paragraph across the full width. The Deputy Mayor is asked to note the allocation method.",
-        BODY,
-    ))
+    story.append(
+        Paragraph(
+            "Closing paragraph across the full width. The Deputy Mayor is asked to note the allocation "
+            "method.",
+            BODY,
+        )
+    )
     doc.build(story)
 
 
@@ -299,8 +390,12 @@ def make_bracket_negative_split(path: Path) -> None:
     right = 420.0
     c.drawString(72, 720, "Budget line")
     c.drawRightString(right, 720, "£")
-    rows = [("Staff costs", "1,250", False), ("Grant income", "20,191,164", True), ("Premises", "310", False),
-            ("Net position", "18,630", True)]
+    rows = [
+        ("Staff costs", "1,250", False),
+        ("Grant income", "20,191,164", True),
+        ("Premises", "310", False),
+        ("Net position", "18,630", True),
+    ]
     y = 700.0
     for label, number, negative in rows:
         c.drawString(72, y, label)
@@ -318,8 +413,13 @@ def make_image_only(path: Path) -> None:
     """A scan: the page is one raster image of text, with no text layer."""
     img = Image.new("L", (1240, 1754), 255)
     draw = ImageDraw.Draw(img)
-    for i, line in enumerate(["DMPC Decision - PCD 1902", "Scanned copy of a signed decision form.",
-                              "Signature ........  Date 14/02/2019"]):
+    for i, line in enumerate(
+        [
+            "DMPC Decision - PCD 1902",
+            "Scanned copy of a signed decision form.",
+            "Signature ........  Date 14/02/2019",
+        ]
+    ):
         draw.text((120, 150 + 60 * i), line, fill=0)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
@@ -336,12 +436,48 @@ def make_encrypted(path: Path) -> None:
     c.save()
 
 
+def make_framed_signature_box(path: Path) -> None:
+    """Bug: a signature block drawn inside one stroked box was read as a one-cell table, so the
+    block's lines ("Signature: ...", "Date: ...") lost their line structure. Older forms (2015-16)
+    put the label, the name and the date on separate lines, with the date as ``14.02.16``."""
+    c = Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, "DMPC Decision – PCD 488")
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, 752, "Title: Extension of the Victim Referral Service Contract")
+    c.setFont("Helvetica", 10)
+    body = [
+        "The Deputy Mayor for Policing and Crime is asked to approve an extension of the contract for",
+        "six months at a cost of £210,000, while the service is re-procured.",
+    ]
+    y = 730.0
+    for line in body:
+        c.drawString(72, y, line)
+        y -= 13
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(72, 690, "Deputy Mayor for Policing and Crime")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 676, "The above request has my approval.")
+    c.rect(66, 598, 300, 66, stroke=1, fill=0)
+    c.drawString(74, 648, "Signature:")
+    c.drawString(74, 634, "Marcus Tennant (signed)")
+    c.drawString(74, 612, "Date: 14.02.16")
+    c.drawString(72, 570, "Part 2 Confidentiality: Is there a Part 2 form – NO")
+    c.showPage()
+    c.save()
+
+
 def make_all() -> list[Path]:
     FIXTURES.mkdir(parents=True, exist_ok=True)
     made = []
-    for name, fn in [("decision_form", make_decision_form), ("two_column", make_two_column),
-                     ("bracket_negative_split", make_bracket_negative_split), ("image_only", make_image_only),
-                     ("encrypted", make_encrypted)]:
+    for name, fn in [
+        ("decision_form", make_decision_form),
+        ("two_column", make_two_column),
+        ("bracket_negative_split", make_bracket_negative_split),
+        ("image_only", make_image_only),
+        ("encrypted", make_encrypted),
+        ("framed_signature_box", make_framed_signature_box),
+    ]:
         path = FIXTURES / f"{name}.pdf"
         fn(path)
         made.append(path)
@@ -354,7 +490,7 @@ def make_all() -> list[Path]:
     return made
 
 
-GOLDEN = ("decision_form", "two_column", "bracket_negative_split")
+GOLDEN = ("decision_form", "two_column", "bracket_negative_split", "framed_signature_box")
 
 
 def golden_of(name: str) -> dict[str, Any]:
@@ -367,13 +503,14 @@ def golden_of(name: str) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--golden", action="store_true", help="also rewrite the *.expected.json golden files")
+    parser.add_argument("--golden", action="store_true", help="also rewrite the golden/*.json files")
     args = parser.parse_args(argv)
     for path in make_all():
         sys.stdout.write(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size} bytes)\n")
     if args.golden:
         for name in GOLDEN:
-            out = FIXTURES / f"{name}.expected.json"
+            GOLDEN_DIR.mkdir(exist_ok=True)
+            out = GOLDEN_DIR / f"{name}.json"
             out.write_text(json.dumps(golden_of(name), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             sys.stdout.write(f"wrote {out.relative_to(ROOT)}\n")
     return 0
