@@ -23,7 +23,6 @@ import pytest
 
 from pipeline.query import decision_records, run_query
 from samples.golden import EXPECTED, SITE, build_samples
-
 from tests.conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.skipif(not (SITE / "manifest.json").exists(), reason="samples/site not generated")
