@@ -133,7 +133,9 @@ BODIES: tuple[Body, ...] = (
     Body("British Transport Police", ("British Transport Police",), ("BTP",), "policing"),
     Body("City of London Police", ("City of London Police",), (), "policing"),
     Body("Police Scotland", ("Police Scotland",), (), "policing"),
-    Body("Police Service of Northern Ireland", ("Police Service of Northern Ireland",), ("PSNI",), "policing"),
+    Body(
+        "Police Service of Northern Ireland", ("Police Service of Northern Ireland",), ("PSNI",), "policing"
+    ),
     Body("Ministry of Defence Police", ("Ministry of Defence Police",), ("MDP",), "policing"),
     Body("Civil Nuclear Constabulary", ("Civil Nuclear Constabulary",), (), "policing"),
     Body(
@@ -396,6 +398,33 @@ NOT_NAME_WORDS = frozenset(
         "therefore",
     }
 )
+# Words that start a deal, never a name: "Contract Award To Acme Ltd" names "Acme Ltd".
+DEAL_WORDS = frozenset(
+    {
+        "contract",
+        "contracts",
+        "grant",
+        "grants",
+        "funding",
+        "agreement",
+        "agreements",
+        "award",
+        "extension",
+        "variation",
+        "procurement",
+        "tender",
+        "lot",
+        "decision",
+        "pcd",
+        "dmpcd",
+        "under",
+        "including",
+        "between",
+        "via",
+        "with",
+    }
+)
+
 # Words too generic to be a whole name on their own ("Local Authority", "Community Partnership").
 GENERIC_NAME_WORDS = frozenset(
     {

@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors._money_data import NON_MONEY_COLUMNS, SCALES, SECTION_HEADINGS
+from extractors._money_data import (
+    LABEL_NUMBER_WORDS,
+    MAX_ABS_VALUE,
+    NON_MONEY_COLUMNS,
+    SCALES,
+    SECTION_HEADINGS,
+)
 
 __all__ = ["TableCell", "table_amounts"]
 
@@ -44,6 +50,11 @@ _UNIT_RE = re.compile(
     )
     """,
     re.VERBOSE,
+)
+# What may follow a unit mark on a heading line: nothing, a bracket, a colon, a cell separator, or
+# "unless stated"; "saving £millions each year" is prose, not a heading.
+_UNIT_END_RE = re.compile(
+    r"[)\]]|[^\S\n]*(?:$|[:|\t])|[^\S\n]{2,}|[^\S\n]+(?:unless|except|in\s+total)\b", re.I
 )
 _UNIT_SCALE = {"thousands": SCALES["000"], "k": SCALES["k"], "m": SCALES["m"], "bn": SCALES["bn"]}
 
@@ -87,6 +98,8 @@ class _Table:
     row_fy: str | None = None  # the current row's label is a financial year
     position: int = 0  # numbers read since the current row's label
     quiet: int = 0
+    headings: list[str] = field(default_factory=list)  # one-cell-per-line: column headings in order
+    pending: list[TableCell] = field(default_factory=list)  # one-cell-per-line: the current row's numbers
 
 
 def table_amounts(text: str) -> list[TableCell]:
@@ -97,22 +110,39 @@ def table_amounts(text: str) -> list[TableCell]:
     """
     out: list[TableCell] = []
     table: _Table | None = None
+    previous: tuple[int, str] | None = None  # the last non-blank line: a header row above the unit line
+    run: list[str] = []  # short text lines since the last number or prose: headings above a unit line
     for start, line in _lines(text):
         stripped = line.strip()
         if not stripped:
             continue
-        unit = _UNIT_RE.search(line)
+        above, previous = previous, (start, line)
+        if table is not None and _cell(stripped) is None:
+            _flush(table, out)
+        unit = _heading_unit(line)
         if unit is not None:
             scale = _UNIT_SCALE[next(k for k, v in unit.groupdict().items() if v)]
             if table is None or table.seen_data or table.scale != scale:
-                table = _Table(scale=scale)
+                table = _Table(scale=scale, headings=run[-_QUIET_LINES:])
+                table.column_fys.extend(
+                    fy for h in table.headings if _FY_CELL_RE.fullmatch(h) and (fy := _fy(h))
+                )
+                if above is not None:
+                    _read_year_row(table, *above)
+            table.headings.append(stripped)
             _read_header(table, line, start)
+            run = []
             continue
+        short = _cell(stripped) is None and len(stripped.split()) <= 6 and not _ends_table(stripped)
+        run = [*run[-_QUIET_LINES:], stripped] if short else []
         if table is None:
             continue
         if _cell(stripped) is not None:
+            last = table.headings[-1] if table.headings and not table.seen_data else None
+            if last is not None and not _FY_CELL_RE.fullmatch(last) and not _UNIT_RE.search(last):
+                table.headings.pop()  # the line just above the first number labels the first row
             lead = start + len(line) - len(line.lstrip())
-            out.extend(_row(table, [(stripped, lead, lead + len(stripped), _next_fy(table))]))
+            table.pending.extend(_row(table, [(stripped, lead, lead + len(stripped), _next_fy(table))]))
         elif "|" in stripped or "\t" in stripped:
             _split_row(table, line, start, out)
         elif _ends_table(stripped):
@@ -120,10 +150,50 @@ def table_amounts(text: str) -> list[TableCell]:
         elif len(_split(line, start)) >= 2:
             _split_row(table, line, start, out)
         elif not _trailing_row(table, line, start, out):
+            if not table.seen_data:
+                table.headings.append(stripped)
             _label(table, stripped)
             if table.quiet >= _QUIET_LINES:
                 table = None
+    if table is not None:
+        _flush(table, out)
     return out
+
+
+def _flush(table: _Table, out: list[TableCell]) -> None:
+    """Emit the current one-cell-per-line row, less numbers under a non-money heading (FTE, %, No.).
+
+    The row's k numbers sit under the last k column headings (a title above the headings is extra on
+    the left).
+    """
+    cells, table.pending = table.pending, []
+    heads = table.headings[-len(cells) :] if 0 < len(cells) <= len(table.headings) else []
+    out.extend(c for i, c in enumerate(cells) if not (heads and _non_money(heads[i])))
+
+
+def _non_money(heading: str) -> bool:
+    """True for a column heading whose numbers are not money: "%", "FTE", "No. of posts"."""
+    if _UNIT_RE.search(heading):
+        return False
+    name = heading.lower().strip(" ()[]:")
+    words = name.split()
+    return "%" in heading or name in NON_MONEY_COLUMNS or bool(words and words[0] in NON_MONEY_COLUMNS)
+
+
+def _heading_unit(line: str) -> re.Match[str] | None:
+    """The unit mark of a table heading line ("Amount (£000)", "£k", "| £000 |"), or None."""
+    for unit in _UNIT_RE.finditer(line):
+        enclosed = line[: unit.start()].rstrip().endswith(("(", "["))
+        if enclosed or _UNIT_END_RE.match(line, unit.end()) or line.rstrip().endswith(":"):
+            return unit
+    return None
+
+
+def _read_year_row(table: _Table, start: int, line: str) -> None:
+    """A row of financial years just above the unit line ("  2022/23   2023/24") heads the columns."""
+    cells = _split(line, start)
+    if len(cells) >= 2 and all(_fy(raw) or _YEAR_RE.fullmatch(raw) for raw, _, _ in cells[-2:]):
+        _read_columns(table, cells)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -141,9 +211,15 @@ def _cell(raw: str) -> re.Match[str] | None:
     return m
 
 
-def _value(m: re.Match[str], scale: Decimal) -> Decimal:
-    number = Decimal(m["int"].replace(",", "") + (m["frac"] or "")) * scale
-    return -number if (m["neg"] or m["open"]) else number
+def _value(m: re.Match[str], scale: Decimal) -> Decimal | None:
+    """Signed value of a cell at the table's scale; None for a digit run too long to be money."""
+    digits = m["int"].replace(",", "") + (m["frac"] or "")
+    if len(digits) > 18:
+        return None
+    number = Decimal(digits) * scale  # at most 18 + 9 digits: exact in the default 28-digit context
+    if number >= MAX_ABS_VALUE:
+        return None
+    return -number if (m["neg"] or m["open"]) and number else number
 
 
 def _row(table: _Table, cells: list[tuple[str, int, int, str | None]]) -> list[TableCell]:
@@ -151,8 +227,9 @@ def _row(table: _Table, cells: list[tuple[str, int, int, str | None]]) -> list[T
     out = []
     for raw, start, end, fy in cells:
         m = _cell(raw)
-        if m is not None:
-            out.append(TableCell(raw, _value(m, table.scale), start, end, table.scale, table.total, fy))
+        value = _value(m, table.scale) if m is not None else None
+        if value is not None:
+            out.append(TableCell(raw, value, start, end, table.scale, table.total, fy))
     if out:
         table.seen_data, table.quiet = True, 0
     return out
@@ -212,8 +289,7 @@ def _read_columns(table: _Table, cells: list[tuple[str, int, int]]) -> None:
             table.header_fys[right] = fy
         if _UNIT_RE.search(raw):
             table.money.add(right)
-        name = raw.lower().strip(" ()[]:")
-        if "%" in raw or name in NON_MONEY_COLUMNS:
+        if _non_money(raw):
             table.not_money.add(right)
 
 
@@ -234,6 +310,8 @@ def _trailing_row(table: _Table, line: str, start: int, out: list[TableCell]) ->
     numbers: list[re.Match[str]] = []
     while tokens and _cell(tokens[-1].group().rstrip(":")) is not None:
         numbers.insert(0, tokens.pop())
+    if numbers and tokens and tokens[-1].group().lower().rstrip(":") in LABEL_NUMBER_WORDS:
+        tokens.append(numbers.pop(0))  # "Year 1: 250", "Phase 2": the first number names the row
     if not numbers or not tokens:
         return False
     if len(numbers) == 1:
@@ -243,8 +321,8 @@ def _trailing_row(table: _Table, line: str, start: int, out: list[TableCell]) ->
         spaced = line[tokens[-1].end() : numbers[0].start()]
         joined = tokens[-1].group()[-1] in ":=-–" or len(spaced) >= 2
         marked = joined or only["neg"] or only["open"] or "," in only["int"]
-        if not marked and (only["frac"] or len(only["int"]) < 2):
-            return False  # "Phase 2", "paragraph 4.2": a label ending in a number
+        if not marked and len(only["int"]) < 2 and not only["frac"] and table.scale <= SCALES["000"]:
+            return False  # "Option B 2": a label ending in a number (a £m table's cells are small)
     label = line[: tokens[-1].end()].strip()
     table.total = bool(_TOTAL_RE.match(label))
     table.row_fy = _fy(label) if _FY_CELL_RE.fullmatch(label.rstrip(":")) else None

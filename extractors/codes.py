@@ -23,7 +23,7 @@ CODE_RE = re.compile(
     (?(yeartype)                          # only year-carrying types take a second number
       (?:
           [^\S\n]{0,2}[-/–][^\S\n]{0,2}(?P<second>\d{1,4})        # "2016/123", "24-2023", "35 - 2024"
-        | [^\S\n](?P<spaced>\d{1,3})                               # "DMPCD 2015 132" ...
+        | [^\S\n](?P<spaced>\d{1,4})                               # "DMPCD 2015 132" ...
           (?!\d|[^\S\n]?(?:[-/.,:]\d|%)                           # ... never a date or a figure
              |[^\S\n]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|months?\b|years?\b
                            |weeks?\b|days?\b))

@@ -1,5 +1,5 @@
 """UK dates as the archive prints them: ``06 September 2019``, ``6 Sept 2019``, ``3rd April 2022``,
-``03/04/2022`` (3 April: day first), ``03.04.22``, ``30/11/15``, ``2022-04-03``.
+``3-Apr-22``, ``03/04/2022`` (3 April: day first), ``03.04.22``, ``30/11/15``, ``2022-04-03``.
 
 :func:`parse_uk_date` reads one date string; :func:`find_dates` finds every date mention in running
 text and keeps its span. Neither raises: what is not a real calendar date is ``None`` / skipped.
@@ -29,9 +29,9 @@ DATE_RE = re.compile(
     (?:
         (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?   # optional weekday: "Monday 6 ..."
         (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?               # day, maybe ordinal: "3rd"
-        (?:\s+of)?\s+                                  # "1st of April"
+        (?:\s+of)?(?:\s+|-)                            # "1st of April"; "3-Apr-22" on forms
         (?P<m1>{_MONTH_NAME})\.?                       # month name: "Sept", "September", "Sep."
-        ,?\s+(?P<y1>\d{{4}}|\d{{2}}(?!\d))             # year: "2019" or "19"
+        (?:,?\s+|-)(?P<y1>\d{{4}}|\d{{2}}(?!\d))       # year: "2019" or "19"
       |
         (?P<m2>{_MONTH_NAME})\.?\s+                    # US-style order seen in some letters: "April 3, 2022"
         (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+

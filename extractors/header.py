@@ -137,6 +137,7 @@ _PAREN_RE = re.compile(r"[^\S\n]*\([^)\n]*\)")  # "(Past staff)" and similar not
 _HONORIFIC_RE = re.compile(r"^(?:(?:the|rt|hon|rt\.|hon\.|cllr|councillor|mr|mrs|ms|miss)\b\.?\s+)+", re.I)
 _MP_RE = re.compile(r"[^\S\n]+MP\b\.?$")
 _NAMEISH_RE = re.compile(r"[A-Z][a-z]")  # a name has a capitalised word ("Jo"); "N/A", "TBC" do not
+_NAME_CHARS_RE = re.compile(r"(?:[^\W\d_]|[ .'’-])+")  # letters, spaces and name punctuation only
 
 
 @dataclass(frozen=True)
@@ -330,13 +331,18 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
     name = " ".join(name_part.split()) or None
     role = " ".join(role_part.split()) or None
     if name is not None and (
-        name.lower() in _NOT_NAME_WORDS or _ROLE_START_RE.fullmatch(name) or not _NAMEISH_RE.search(name)
+        name.lower() in _NOT_NAME_WORDS
+        or _ROLE_START_RE.fullmatch(name)
+        or not _NAMEISH_RE.search(name)
+        or not _NAME_CHARS_RE.fullmatch(name)
     ):
         name = None  # a role word, or a placeholder such as "N/A" or "TBC"
-    start = value.find(name_part) if name_part else -1
-    if name is None or start < 0:
+    if name is None:
+        return None, role, 0, 0
+    found = re.search(r"\s+".join(map(re.escape, name.split())), value)
+    if found is None:  # the name was printed around a note: no single span holds it
         return name, role, 0, 0
-    return name, role, start, start + len(name_part)
+    return name, role, found.start(), found.end()
 
 
 def _signer_in_text(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -462,7 +468,8 @@ def _set_maker(value: str, offset: int, st: _State) -> None:
     if name is None:
         return
     st.maker, st.role = name, role
-    st.spans["decision_maker"] = (offset + start, offset + end)
+    if end > start:
+        st.spans["decision_maker"] = (offset + start, offset + end)
     if role is not None:
         r = value.rfind(role)
         if r >= 0:
@@ -561,8 +568,8 @@ def _signed_document(
 ) -> tuple[str, tuple[int, int], str | None, tuple[int, int]] | None:
     """Code (and title) from the link text under "Signed decision document" at the end of the page."""
     m = None
-    for m in _SIGNED_DOC_RE.finditer(text):
-        pass  # the last one: the closing link block, not a mention in the content
+    for found in _SIGNED_DOC_RE.finditer(text):
+        m = found  # the last one: the closing link block, not a mention in the content
     if m is None:
         return None
     first = next(i for i, ln in enumerate(lines) if ln.start <= m.start() <= ln.end)
@@ -579,8 +586,8 @@ def _signed_document(
             lead = len(ln.text) - len(ln.text.lstrip())
             cm = CODE_RE.match(ln.text, lead)
             span = (ln.start + lead, ln.start + (cm.end() if cm else lc[1]))
-            title = " ".join(ln.text[lc[1] :].split())
-            title = re.sub(r"\s*\((?:pdf|PDF)[^)]*\)\s*$|\.pdf$", "", title) or None
+            shown = " ".join(ln.text[lc[1] :].split())
+            title = re.sub(r"\s*\((?:pdf|PDF)[^)]*\)\s*$|\.pdf$", "", shown) or None
             return lc[0], span, title, (ln.start + lc[1], ln.start + lc[1] + len(ln.text[lc[1] :].rstrip()))
         cm = CODE_RE.search(ln.text)
         if cm is not None:
@@ -635,7 +642,7 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
     listing gave for this page (used when the page itself shows none, and checked against it).
 
     >>> h = read_header("Home\\n\\nPCD 12 - Fleet Review\\n\\nKey information\\n\\nReference code: PCD 12\\n"
-    ...                 "\\nDecision by: Jo Bloggs, Deputy Mayor, Policing and Crime\\n\\nExecutive summary\\n")
+    ...                 "\\nDecision by: Jo Bloggs, Deputy Mayor, Policing and Crime\\n\\nExecutive summary")
     >>> h.reference_code, h.title, h.decision_maker, h.code_source
     ('PCD 12', 'Fleet Review', 'Jo Bloggs', 'key_info')
     """

@@ -108,10 +108,7 @@ def _headings(lines: list[Line]) -> list[int]:
 
 
 def _label_follows(lines: list[Line], i: int) -> bool:
-    for ln in lines[i + 1 : i + 6]:
-        if is_label_line(ln.text):
-            return True
-    return False
+    return any(is_label_line(ln.text) for ln in lines[i + 1 : i + 6])
 
 
 def _entry(lines: list[Line], first: int, stop: int, text_end: int) -> ListingEntry | None:

@@ -3,11 +3,15 @@
 Forms read (all from the archive, see /work/shared/corpus/FORMAT.md): ``£5,000,000``, ``£5m``,
 ``£0.6m``, ``£11M``, ``£900k``, ``c£350K``, ``£36,210.00``, ``£ 95,000`` (any Unicode space but a line
 break after the mark), ``£170 000``, ``£1000,000``, ``£20million``, ``£2.5 mn``, ``£1.2bn``,
-``-£1,000``, ``£(450)``, ``GBP 5,000``, ``€5m``/``EUR``, ``$2m``/``US$``/``USD``, ranges
-``£10k–£20k`` and ``£10-20k`` (two amounts; a scale-less first end takes the second's scale when that
-keeps the range ascending). ``upto £5,000,000`` gives the span ``£5,000,000`` with qualifier "cap";
-``c£50m`` gives ``£50m`` with qualifier "estimate". Mojibake ``Â£`` is read as ``£`` and the span
-starts at the ``£`` (the ``Â`` is a decoding artefact, not part of the amount as printed).
+``-£1,000``, ``£(450)``, ``GBP 5,000``, ``€5m``/``EUR``, ``$2m``/``US$``/``USD``, undecoded
+``&pound;``/``&#163;``/``&euro;`` and the fullwidth ``￡``; ranges ``£10k–£20k`` (any Unicode dash),
+``between £5m and £8m`` and ``£10-20k`` (two amounts linked by ``range_with``, sharing period, VAT
+and qualifier; a scale-less first end takes the second's scale when that keeps the range ascending;
+"rose from £5m to £8m" is a change, not a range). ``upto £5,000,000`` gives the span
+``£5,000,000`` with qualifier "cap"; ``c£50m`` gives ``£50m`` with qualifier "estimate". A qualifier
+word counts only near its amount with no number between ("up to 10 forces at £5m" is exact).
+Mojibake ``Â£`` is read as ``£`` and the span starts at the ``£`` (the ``Â`` is a decoding artefact,
+not part of the amount as printed).
 
 Doubtful readings keep a ``confidence`` below 1 and a ``reason``:
 
@@ -17,13 +21,15 @@ Doubtful readings keep a ``confidence`` below 1 and a ``reason``:
   another amount on the page — every such figure on the page is read as millions with a point.
 - ``£1,5m`` (``decimal_comma``), ``£1000,000`` (``irregular_grouping``, read literally).
 
-Tables: a line holding a unit heading (``£000``, ``£'000``, ``£k``, ``£ thousands``, ``£m``) opens a
-table region. In it, a line that is only a number (``365``, ``-450``, ``(450)``, ``1,183``), the
+Tables: a line holding a unit heading (``£000``, ``£'000``, ``£k``, ``£ thousands``, ``£m``) in
+brackets, at the line's end, as a cell, or before a colon opens a table region ("saving £millions a
+year" is prose). In it, a line that is only a number (``365``, ``-450``, ``(450)``, ``1,183``), the
 numeric cells of a ``|``/tab/wide-space separated row, and the trailing numbers of a short label line
 are amounts (``table=True``, value × the heading's scale). Not amounts there: financial years and
 plain years (``2021/22``, ``2023``), percentages, numbers inside labels (``10 additional forces``),
-paragraph numbers (``1.``) and columns headed ``%``, ``FTE``, ``No.`` and the like. A header row of
-years sets each column's financial year (columns aligned from the right, where the numbers are). The
+paragraph numbers (``1.``), the number of a label word (``Year 1: 250``, ``Phase 2``) and columns
+headed ``%``, ``FTE``, ``No.`` and the like. A header row of years (also just above the unit row)
+sets each column's financial year (columns aligned from the right, where the numbers are). The
 region ends at a prose line (long, or a full sentence), a numbered paragraph, a section heading or
 six text lines without a number.
 
@@ -33,16 +39,19 @@ Roles, first rule that applies:
 - ``threshold``: "or above/or more" after the amount, "above/under/less than/in excess of" just
   before it, or a sentence about a threshold;
 - ``previous_approval``: the clause around the amount says it was (previously) approved, approved
-  in/on/under/by;
+  in/on/under/by, or names a decision code beside "approved"/"agreed" ("PCD 988 approved £13m");
 - ``headline``: inside the recommendation list (after "... is recommended/asked to ...:") or in a
   sentence that seeks approval ("seeks approval", "approval is sought", "asked to approve");
 - ``component`` otherwise.
 
 ``duplicate_of`` points a later non-table amount at the first earlier one with the same currency and
-value, when their financial year and period do not differ and their roles agree (a component agrees
-with any role; thresholds and previous approvals are never restatements of this decision's headline):
-"£1.183m" in the summary and "£1,183,000" in the recommendation are one sum.
-Table cells are never duplicates. ``range_with`` links the two ends of a range.
+value, when their financial year, period and VAT basis do not differ and their roles agree (a
+component agrees with any role; thresholds and previous approvals are never restatements of this
+decision's headline): "£1.183m" in the summary and "£1,183,000" in the recommendation are one sum.
+Table cells, range ends and "a further/an additional £X" are never duplicates.
+
+Values are exact ``Decimal`` pounds (or euros, dollars); a reading of 10**15 or more is a digit run,
+not money, and is dropped.
 """
 
 from __future__ import annotations
@@ -52,14 +61,37 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
 from extractors._money_data import (
+    ANNUAL_BEFORE_RE,
+    CAP_RE,
+    CHANGE_RE,
+    CITED_APPROVAL_RE,
+    CLAUSE_BREAK_RE,
     CONFIDENCE,
+    CUE_GAP_RE,
     CURRENCY_CODES,
+    DASH,
+    DECISION_CODE_RE,
+    ESTIMATE_RE,
+    FY_RE,
+    FY_SPAN_RE,
+    HEADLINE_RE,
     MAX_ABS_VALUE,
     MILLION,
+    NEAR_GAP_RE,
+    NEW_SUM_RE,
+    NOT_FY_BEFORE_RE,
     NUMBER_WORDS,
+    PERIOD_RE,
     PLAUSIBLE_MAX_GBP,
+    PREVIOUS_RE,
+    REC_END_RE,
+    REC_LEAD_RE,
     SCALES,
     THOUSAND,
+    THRESHOLD_AFTER_RE,
+    THRESHOLD_BEFORE_RE,
+    THRESHOLD_WORD_RE,
+    VAT_RE,
 )
 from extractors._money_tables import TableCell, table_amounts
 
@@ -90,7 +122,6 @@ class Amount:
 
 
 _SP = r"[^\S\r\n]"  # one space of any kind (NBSP, thin space ...) but never a line break
-_DASH = r"[-\u2010-\u2015\u2212]"  # hyphen, non-breaking hyphen, figure/en/em dash, minus sign
 _PREC = 60  # decimal digits of working precision: every value read is exact (see MAX_ABS_VALUE)
 
 # A scale after a number: words and "m"/"k" may follow a space, a bare "b" must touch the digits.
@@ -104,6 +135,7 @@ _SCALE = rf"""
 
 _AMOUNT_RE = re.compile(
     rf"""
+    (?=[cC\-−£￡€&$UGE])                           # fail fast where no amount can start
     (?P<circa>(?<![A-Za-z])[cC]\.?{_SP}?)?        # "c£350K", "c. £5m": circa written onto the amount
     (?P<minus>(?<![\w£€$.)%\]-])[-−])?            # "-£1,000": a minus not joined to a word before it
     (?P<cur>
@@ -134,7 +166,7 @@ _AMOUNT_RE = re.compile(
 # The second end of a range written without its own mark: "£10-20k", "£3m to 4m", "£1,000–2,000".
 _RANGE_TAIL_RE = re.compile(
     rf"""
-    (?:{_SP}?{_DASH}{_SP}?|{_SP}to{_SP})          # dash or "to"
+    (?:{_SP}?{DASH}{_SP}?|{_SP}to{_SP})          # dash or "to"
     (?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d,]\d)  # the number
     (?P<frac>\.\d+)?                              # decimals
     {_SCALE}
@@ -144,107 +176,8 @@ _RANGE_TAIL_RE = re.compile(
 )
 
 # "between £79.9m and £102.7m", "£10k–£20k", "£5m to £10m": what joins two ends of a range.
-_RANGE_JOIN_RE = re.compile(rf"\s*(?:{_DASH}|to|and)\s*", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(rf"\s*(?:{DASH}|to|and)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
-# "rose from £5m to £8m" is a change between two sums, not a range.
-_CHANGE_RE = re.compile(
-    r"""\b(?:increas|decreas|reduc|ris(?:e|es|ing)\b|rose\b|f[ae]ll|gr[eo]w|uplift|chang|var(?:y|ied|ies)
-        |amend|revis|mov(?:e|ed|ing)\b|cut|went|up\b|down\b)""",
-    re.VERBOSE | re.IGNORECASE,
-)
-
-# Financial years: "2021/22", "2021-22", "23/24", "FY21/22", "2024-2025", "Q4 2021/22".
-_FY_RE = re.compile(
-    r"""
-    (?<![\d/.])                          # not the tail of a date or code
-    (?:(?P<q>Q[1-4])\s)?                 # quarter before the year
-    (?:FY\s?)?                           # "FY21/22"
-    (?P<y1>(?:19|20)\d{2}|\d{2})         # first year, full or short
-    \s?[/\-–]\s?                         # separator
-    (?P<y2>(?:19|20)\d{2}|\d{2})         # second year
-    (?![\d/])                            # not a date "30/11/15"
-    """,
-    re.VERBOSE,
-)
-
-_FY_SPAN_RE = re.compile(r"\s*(?:to|[-–—])\s*", re.IGNORECASE)  # between the two ends of a span of years
-
-# What the words before an amount say about it (matched against the clause before it).
-_CAP_RE = re.compile(
-    r"""\b(?:up\s?to|upto|maximum|max\.|not\s+(?:to\s+)?exceed(?:ing)?|no\s+more\s+than  # caps
-        |capped\s+at|ceiling\s+of|limit\s+of)\b""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_ESTIMATE_RE = re.compile(
-    r"""(?:\bcirca|\bc\.|\bapprox(?:imately|\.)?|\baround|\babout|\broughly|\bestimated?  # estimates
-        |\best\.|\bjust\s+(?:under|over)|\bnearly|\balmost|\bin\s+the\s+region\s+of)(?!\w)""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_THRESHOLD_BEFORE_RE = re.compile(
-    r"""(?<!just\s)\b(?:above|over|under|below|exceed(?:s|ing)?|in\s+excess\s+of|less\s+than  # limits
-        |more\s+than|greater\s+than|at\s+least|minimum\s+of)\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_THRESHOLD_AFTER_RE = re.compile(
-    r"^\s*(?:or|and)\s+(?:above|over|more|greater|higher|less|below|under)\b", re.I
-)
-_THRESHOLD_WORD_RE = re.compile(r"\bthresholds?\b", re.IGNORECASE)
-_PREVIOUS_RE = re.compile(
-    r"""\b(?:previously|already|originally)\s+(?:been\s+)?(?:approved|agreed)   # "previously approved"
-        |\b(?:was|were|been|being)\s+approved\b                                  # "was approved in June"
-        |\bapproved\s+(?:in|on|under|by|via|through|at)\b                        # "approved under PCD 988"
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_HEADLINE_RE = re.compile(
-    r"""\bseek(?:s|ing)?\b[^.]{0,60}?\bapproval\b | \bapproval\s+is\s+sought\b      # "seeks approval"
-        |\b(?:recommended|asked|requested|invited)\s+to\s+(?:approve|agree|accept)\b   # the ask itself
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_VAT_RE = re.compile(
-    r"""^[\s(,]*(?:
-        (?P<exclusive>excl(?:usive|uding|\.)?\s+(?:of\s+)?VAT|ex\.?\s+VAT|plus\s+VAT|\+\s?VAT)
-      | (?P<inclusive>incl(?:usive|uding|\.)?\s+(?:of\s+)?VAT)
-      | (?P<net>net\s+(?:of\s+)?VAT)
-    )""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_PERIOD_RE = re.compile(
-    r"""^[\s(,]*(?:\([^)]*\)\s*)?(?:
-        (?P<annum>per\s+annum|p\.\s?a\.?|pa\b|per\s+year|a\s+year|each\s+year|annually|yearly)
-      | (?P<month>per\s+(?:calendar\s+)?month|a\s+month|monthly|pcm\b)
-      | (?P<week>per\s+week|a\s+week|weekly)
-      | (?P<day>per\s+day|a\s+day|daily)
-      | over\s+(?:the\s+)?(?:next\s+)?(?P<years>\d+|one|two|three|four|five|six|seven|eight|nine|ten)
-        [\s-]+years?\b
-    )""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_ANNUAL_BEFORE_RE = re.compile(r"\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
-
-# Where one clause ends: a full stop/question mark before a space, a blank line, or a list marker.
-_CLAUSE_BREAK_RE = re.compile(
-    r"""[.!?;](?=\s)                                            # end of a sentence or item
-      | \n[^\S\n]*\n                                            # a blank line
-      | \n[^\S\n]*(?:\d+(?:\.\d+)*[.)]|[a-z]\)|[-•*·])[^\S\n]   # a new numbered or bulleted line
-    """,
-    re.VERBOSE,
-)
-
-# The recommendation list: a lead-in ending with ":" then items, up to the next section heading.
-_REC_LEAD_RE = re.compile(
-    r"""^[^\n]*\b(?:recommended|asked|requested|invited|Deputy\s+Mayor|DMPC)\b[^\n]{0,120}:[^\S\n]*$
-      | ^[^\S\n]*Recommendations?:?[^\S\n]*$""",
-    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
-)
-_REC_END_RE = re.compile(
-    r"""^[^\S\n]*(?:\d+\.?[^\S\n]+)?(?:PART\s+(?:I|1|2|II)\b|Non-confidential\b|Introduction\b
-        |Background\b|Issues\s+for\s+consideration\b|Financial\s+Comments\b|Executive\s+summary\b)""",
-    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
-)
 _REC_MAX_CHARS = 3000  # a recommendation list longer than this has lost its closing heading
 
 _WINDOW = 60  # characters of context read before/after an amount for cue words
@@ -255,7 +188,7 @@ def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, in reading order, repeats included.
 
     >>> [(a.text, str(a.value)) for a in find_amounts("A grant of £1.183m, then upto £5,000,000.")]
-    [('£1.183m', '1183000.000'), ('£5,000,000', '5000000')]
+    [('£1.183m', '1183000'), ('£5,000,000', '5000000')]
     >>> [a.qualifier for a in find_amounts("capped at c£350K")]
     ['estimate']
     """
@@ -276,7 +209,8 @@ def _inline_amounts(text: str) -> list[Amount]:
         tail = _RANGE_TAIL_RE.match(text, m.end())
         second = _range_tail(tail, first) if tail else None
         if second is not None and first.scale == 1 and second.scale != 1:
-            inherited = first.value * second.scale
+            with localcontext(prec=_PREC):
+                inherited = first.value * second.scale
             if inherited <= second.value and first.reason is None:
                 reason = "range_scale_inherited"
                 first = replace(
@@ -308,13 +242,17 @@ def _from_match(m: re.Match[str]) -> Amount | None:
         reason = "irregular_grouping"
     elif "," in digits and scale >= MILLION:
         reason = "ambiguous_decimal_comma"
-    number = Decimal(re.sub(r"[^\d]", "", digits) + frac)
-    negative = bool(m["minus"] or m["open"] or m["neg"])
+    with localcontext(prec=_PREC):
+        number = Decimal(re.sub(r"[^\d]", "", digits) + frac)
+        value = (-number if m["minus"] or m["open"] or m["neg"] else number) * scale
+    if abs(value) >= MAX_ABS_VALUE:
+        return None  # a run of digits after a mark, not money
+    value = value or Decimal(0)  # "-£0" is nil, not negative zero
     start = m.start("minus") if m["minus"] else m.start("cur")  # "c" of "c£350K" stays outside
     cur_key = m["cur"].lower()
     return Amount(
         text=m.string[start : m.end()],
-        value=(-number if negative else number) * scale,
+        value=value,
         currency=CURRENCY_CODES.get(cur_key, "GBP"),
         start=start,
         end=m.end(),
@@ -346,9 +284,13 @@ def _range_tail(tail: re.Match[str], first: Amount) -> Amount | None:
     if not scale_word and ("," not in tail["int"] or number <= first.value):
         return None  # "£1,000-2,000" only: a scale-less tail is grouped like money and larger
     scale = SCALES.get(scale_word, Decimal(1))
+    with localcontext(prec=_PREC):
+        value = number * scale
+    if value >= MAX_ABS_VALUE:
+        return None
     return Amount(
         text=tail.string[tail.start("int") : tail.end()],
-        value=number * scale,
+        value=value,
         currency=first.currency,
         start=tail.start("int"),
         end=tail.end(),
@@ -382,21 +324,25 @@ def _annotate(text: str, a: Amount, lo: int, hi: int, recs: list[tuple[int, int]
     raw_after = text[a.end : min(hi, a.end + _WINDOW)]  # "p.a." and "(excl. VAT)" cross full stops
     qualifier = a.qualifier
     if qualifier == "exact":
-        cap = [m.end() for m in _CAP_RE.finditer(before)]
-        est = [m.end() for m in _ESTIMATE_RE.finditer(before)]
+        cap = [m.end() for m in CAP_RE.finditer(before) if CUE_GAP_RE.fullmatch(before, m.end())]
+        est = [
+            m.end()
+            for m in ESTIMATE_RE.finditer(before)
+            if (NEAR_GAP_RE if m["near"] else CUE_GAP_RE).fullmatch(before, m.end())
+        ]
         if cap or est:
             qualifier = "cap" if max(cap, default=-1) > max(est, default=-1) else "estimate"
-    vat_m = _VAT_RE.match(raw_after)
+    vat_m = VAT_RE.match(raw_after)
     vat = next((k for k, v in vat_m.groupdict().items() if v), None) if vat_m else None
     fy, quarter = _financial_year(after) or _financial_year(before, last=True) or (None, None)
     clause = text[max(lo, s_lo) : min(hi, s_hi)]
     sentence = text[s_lo:s_hi]
-    limit = _THRESHOLD_AFTER_RE.match(after) or _THRESHOLD_BEFORE_RE.search(before)
-    if limit or _THRESHOLD_WORD_RE.search(sentence):
+    limit = THRESHOLD_AFTER_RE.match(after) or THRESHOLD_BEFORE_RE.search(before)
+    if limit or THRESHOLD_WORD_RE.search(sentence):
         role = "threshold"
-    elif _PREVIOUS_RE.search(clause):
+    elif PREVIOUS_RE.search(clause) or (CITED_APPROVAL_RE.search(clause) and DECISION_CODE_RE.search(clause)):
         role = "previous_approval"
-    elif any(r0 <= a.start < r1 for r0, r1 in recs) or _HEADLINE_RE.search(sentence):
+    elif any(r0 <= a.start < r1 for r0, r1 in recs) or HEADLINE_RE.search(sentence):
         role = "headline"
     else:
         role = "component"
@@ -415,9 +361,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause holding ``text[start:end]`` (at most :data:`_SENTENCE_WINDOW` each way)."""
     lo = max(0, start - _SENTENCE_WINDOW)
     s_lo = lo
-    for m in _CLAUSE_BREAK_RE.finditer(text, lo, start):
+    for m in CLAUSE_BREAK_RE.finditer(text, lo, start):
         s_lo = m.end()
-    nxt = _CLAUSE_BREAK_RE.search(text, end, min(len(text), end + _SENTENCE_WINDOW))
+    nxt = CLAUSE_BREAK_RE.search(text, end, min(len(text), end + _SENTENCE_WINDOW))
     return s_lo, (nxt.start() if nxt else min(len(text), end + _SENTENCE_WINDOW))
 
 
@@ -435,11 +381,13 @@ def _financial_year(raw: str, *, last: bool = False) -> tuple[str, str | None] |
     """The first (or last) financial year in ``raw`` and its quarter, checking the years follow."""
     hits: list[tuple[str, str | None]] = []
     previous_end = -1
-    for m in _FY_RE.finditer(raw):
+    for m in FY_RE.finditer(raw):
         y1 = int(m["y1"]) + (2000 if len(m["y1"]) == 2 else 0)
         if int(m["y2"]) % 100 != (y1 + 1) % 100 or (len(m["y2"]) == 4 and int(m["y2"]) != y1 + 1):
             continue
-        if previous_end >= 0 and _FY_SPAN_RE.fullmatch(raw, previous_end, m.start()):
+        if NOT_FY_BEFORE_RE.search(raw, 0, m.start()):
+            continue  # "aged 16-17", "paragraphs 21-22"
+        if previous_end >= 0 and FY_SPAN_RE.fullmatch(raw, previous_end, m.start()):
             return None  # "2022/23 to 2024/25": a span of years, not the amount's year
         hits.append((f"{y1}/{(y1 + 1) % 100:02d}", m["q"]))
         previous_end = m.end()
@@ -450,21 +398,21 @@ def _financial_year(raw: str, *, last: bool = False) -> tuple[str, str | None] |
 
 def _period(after: str, before: str) -> str | None:
     """Normalised period of an amount: "per annum", "per month", "over 3 years" ..."""
-    m = _PERIOD_RE.match(after)
+    m = PERIOD_RE.match(after)
     if m is None:
-        return "per annum" if _ANNUAL_BEFORE_RE.search(before) else None
-    for unit in ("annum", "month", "week", "day"):
+        return "per annum" if ANNUAL_BEFORE_RE.search(before) else None
+    for unit in ("annum", "month", "quarter", "week", "day"):
         if m[unit]:
-            return "per annum" if unit == "annum" else f"per {unit}"
+            return f"per {unit}"
     years = m["years"].lower()
-    return f"over {_NUMBER_WORDS.get(years, years)} years"
+    return f"over {NUMBER_WORDS.get(years, years)} years"
 
 
 def _recommendation_regions(text: str) -> list[tuple[int, int]]:
     """Spans of recommendation lists: from a lead-in ending with ":" to the next section heading."""
     regions = []
-    for lead in _REC_LEAD_RE.finditer(text):
-        end = _REC_END_RE.search(text, lead.end(), lead.end() + _REC_MAX_CHARS)
+    for lead in REC_LEAD_RE.finditer(text):
+        end = REC_END_RE.search(text, lead.end(), lead.end() + _REC_MAX_CHARS)
         regions.append((lead.end(), end.start() if end else min(len(text), lead.end() + _REC_MAX_CHARS)))
     return regions
 
@@ -475,29 +423,58 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _link(text: str, found: list[Amount]) -> list[Amount]:
     """Set ``range_with`` between range ends and ``duplicate_of`` on restated sums (by list index)."""
+    return _link_duplicates(text, _link_ranges(text, found))
+
+
+def _link_ranges(text: str, found: list[Amount]) -> list[Amount]:
+    """Pair the ends of "£10k–£20k", "£5m to £8m", "between £5m and £8m"; they share period and VAT."""
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.table or b.table or a.range_with is not None or a.currency != b.currency:
             continue
-        if _RANGE_JOIN_RE.fullmatch(text[a.end : b.start]) is None:
+        if _RANGE_JOIN_RE.fullmatch(text, a.end, b.start) is None or a.value > b.value:
             continue
-        joined_by_and = "and" in text[a.end : b.start].lower()
-        if joined_by_and and not _BETWEEN_RE.search(text[max(0, a.start - 12) : a.start]):
+        lead = text[max(0, a.start - 50) : a.start]
+        lead = lead[max(lead.rfind(". "), lead.rfind("; "), lead.rfind("\n")) + 1 :]  # this clause only
+        opener = _BETWEEN_RE.search(lead)
+        if "and" in text[a.end : b.start].lower() and not opener:
             continue  # "£5m and £3m" is two sums, "between £5m and £8m" a range
-        if a.value <= b.value:
-            out[i], out[i + 1] = replace(a, range_with=i + 1), replace(b, range_with=i)
+        if opener and opener.group().lower().startswith("from") and CHANGE_RE.search(lead[: opener.start()]):
+            continue  # "rose from £5m to £8m": a change, not a range
+        out[i] = replace(
+            a,
+            range_with=i + 1,
+            period=a.period or b.period,
+            vat=a.vat or b.vat,
+            financial_year=a.financial_year or b.financial_year,
+            quarter=a.quarter or b.quarter,
+        )
+        out[i + 1] = replace(
+            b,
+            range_with=i,
+            qualifier=a.qualifier if b.qualifier == "exact" else b.qualifier,
+            financial_year=b.financial_year or a.financial_year,
+            quarter=b.quarter or a.quarter,
+        )
+    return out
+
+
+def _link_duplicates(text: str, found: list[Amount]) -> list[Amount]:
+    """Point each restated sum at its first statement (see the module docstring for when two agree)."""
+    out = list(found)
     for i, a in enumerate(out):
-        if a.table or a.role == "threshold":
-            continue
+        if a.table or a.role == "threshold" or NEW_SUM_RE.search(text, max(0, a.start - 30), a.start):
+            continue  # "a further £250,000" is a new sum even when it equals an earlier one
         for j in range(i):
             b = out[j]
             if b.table or b.currency != a.currency or b.value != a.value or b.duplicate_of is not None:
                 continue
             if b.role == "threshold" or (b.role != a.role and "component" not in (a.role, b.role)):
                 continue  # a previous approval and this decision's headline are different sums
-            if _differ(a.financial_year, b.financial_year) or _differ(a.period, b.period):
-                continue
+            pairs = ((a.financial_year, b.financial_year), (a.period, b.period), (a.vat, b.vat))
+            if any(_differ(x, y) for x, y in pairs) or a.range_with is not None or b.range_with is not None:
+                continue  # another year, period or VAT basis, or the end of a range: not the same sum
             out[i] = replace(a, duplicate_of=j)
             break
     return out
@@ -509,8 +486,9 @@ def tidy(value: Decimal) -> Decimal:
     >>> tidy(Decimal("1.183") * 1000000), tidy(Decimal("36210.00")), tidy(Decimal("222415.130"))
     (Decimal('1183000'), Decimal('36210'), Decimal('222415.13'))
     """
-    norm = value.normalize()
-    return norm.quantize(Decimal(1)) if norm == norm.to_integral_value() else norm
+    with localcontext(prec=_PREC):
+        norm = value.normalize()
+        return norm.quantize(Decimal(1)) if norm == norm.to_integral_value() else norm
 
 
 def _differ(x: str | None, y: str | None) -> bool:

@@ -71,9 +71,7 @@ _NOUNS = frozenset(
 _VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
 # Present-tense verbs that can follow the decision maker directly ("The DMPC authorises ...");
 # past tenses ("The DMPC approved ...") report earlier decisions.
-_DIRECT_ALT = (
-    "approves?|agrees?|notes?|delegates?|accepts?|authori[sz]es?|endorses?|ratif(?:y|ies)|confirms?"
-)
+_DIRECT_ALT = "approves?|agrees?|notes?|delegates?|accepts?|authori[sz]es?|endorses?|ratif(?:y|ies)|confirms?"
 
 # A line that opens a recommendations section: "Recommendation(s)", "Decision" (MD pages),
 # or the 2025 label "Recommendation:" with the text on the same line.
@@ -305,7 +303,7 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
             kind = "plain"
             items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
         # else: a sub-heading or a note between items ("Funding to be met from ...") is skipped
-    return _regroup(items, lead_item), lead_verb
+    return _regroup(text, items, lead_item), lead_verb
 
 
 def _is_subheading(lines: list[Line], k: int) -> bool:
@@ -355,9 +353,10 @@ def _is_series(texts: list[str]) -> bool:
     return len(texts) > 1 and all(_SERIES_END_RE.search(t) for t in texts[:-1])
 
 
-def _regroup(items: list[_Item], lead_item: _Item | None) -> list[_Item]:
+def _regroup(text: str, items: list[_Item], lead_item: _Item | None) -> list[_Item]:
     """Apply the sub-item rules: a lead-in with an object keeps a plain list inside it; a parent
-    ending in ":" over a series of requests gives each child as an item after the parent."""
+    ending in ":" over a series of requests gives each child as an item after the parent, unless the
+    parent asks by itself ("To approve the:"), which keeps a series of objects inside it."""
     if lead_item is not None and items and not _is_series([it.full_text() for it in items]):
         for it in items:
             lead_item.subs.append(
@@ -368,8 +367,17 @@ def _regroup(items: list[_Item], lead_item: _Item | None) -> list[_Item]:
     out: list[_Item] = []
     for it in items:
         children = [collapse(" ".join(p)) for _, p in it.subs]
-        if it.subs and it.own_text().endswith(":") and _is_series(children):
-            out.append(_Item(it.start, it.start + len(it.pieces[0]), it.marker, it.pieces, indent=it.indent))
+        asks_itself = _ITEM_START_RE.match(it.own_text()) is not None
+        requests = all(_ITEM_START_RE.match(c) for c in children)
+        if (
+            it.subs
+            and it.own_text().endswith(":")
+            and (requests or (_is_series(children) and not asks_itself))
+        ):
+            end = it.subs[0][0].start  # the parent's own lines end where its first child starts
+            while end > it.start and text[end - 1].isspace():
+                end -= 1
+            out.append(_Item(it.start, end, it.marker, it.pieces, indent=it.indent))
             out.extend(_Item(ln.body, ln.end, ln.marker, p) for ln, p in it.subs)
         else:
             out.append(it)

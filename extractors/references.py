@@ -55,8 +55,18 @@ _AFTER_MORE_RE = re.compile(
 
 # Cues for how a page relates to what it cites, strongest first (searched in the mention's sentence).
 _RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("supersedes", re.compile(r"\b(?:supersed(?:es|ed|ing)|replac(?:es|ed|ing)|rescind\w*|revok\w*|in[ ]place[ ]of)\b", re.I)),
-    ("varies", re.compile(r"\b(?:var(?:y|ies|ied|iation)|amend(?:s|ed|ing|ment)?|chang(?:es|ed|ing)[ ]to|modif\w*)\b", re.I)),
+    (
+        "supersedes",
+        re.compile(
+            r"\b(?:supersed(?:es|ed|ing)|replac(?:es|ed|ing)|rescind\w*|revok\w*|in[ ]place[ ]of)\b", re.I
+        ),
+    ),
+    (
+        "varies",
+        re.compile(
+            r"\b(?:var(?:y|ies|ied|iation)|amend(?:s|ed|ing|ment)?|chang(?:es|ed|ing)[ ]to|modif\w*)\b", re.I
+        ),
+    ),
     ("extends", re.compile(r"\b(?:extend(?:s|ed|ing)?|extension)\b", re.I)),
     ("approved_earlier", re.compile(r"\b(?:approv(?:ed|al)|agreed|authorised|previously)\b", re.I)),
 )

@@ -171,9 +171,10 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
 
     by_type: dict[tuple[str, str], dict[str, object]] = {}
     for d in decisions:
-        key = (str(d["code_type"] or "no code"), str(d["era"] or "unknown era"))
-        row = by_type.setdefault(key, {"code_type": key[0], "era": key[1], "pence": 0, "decisions": 0,
-                                       "with_money": 0})
+        group = (str(d["code_type"] or "no code"), str(d["era"] or "unknown era"))
+        row = by_type.setdefault(
+            group, {"code_type": group[0], "era": group[1], "pence": 0, "decisions": 0, "with_money": 0}
+        )
         row["decisions"] = _int(row["decisions"]) + 1
         did = str(d["decision_id"])
         if did in per_decision:
@@ -195,12 +196,17 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
         cited_by[dst].add(src)
         cited_code[dst] = str(r["cited_code"])
         if r["relation"] != "cites":
-            relations.append({"from": src, "relation": str(r["relation"]), "to": dst, "to_code": str(r["cited_code"])})
+            relations.append({"from": src, "relation": str(r["relation"]), "to": dst})
 
     def label(did: str) -> dict[str, object]:
         d = known.get(did)
         code = d["reference_code"] if d else cited_code.get(did)
-        return {"id": did, "code": code or did, "title": d["title"] if d else None, "in_dataset": d is not None}
+        return {
+            "id": did,
+            "code": code or did,
+            "title": d["title"] if d else None,
+            "in_dataset": d is not None,
+        }
 
     most_cited = sorted(cited_by, key=lambda k: (-len(cited_by[k]), _code_key(k)))[:TOP_N]
     counterparties = _rows(
@@ -262,19 +268,32 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
             "counted_amounts": len(gbp),
             "all_amounts": len(amounts),
             "duplicates_skipped": sum(1 for a in amounts if a["duplicate_of_id"] is not None),
-            "not_headline": sum(1 for a in amounts if a["role"] != "headline" and a["duplicate_of_id"] is None),
+            "not_headline": sum(
+                1 for a in amounts if a["role"] != "headline" and a["duplicate_of_id"] is None
+            ),
             "non_gbp": len(counted) - len(gbp),
             "decisions_with_money": len(per_decision),
         },
         "by_year": years,
-        "by_type": sorted(by_type.values(), key=lambda r: (-_int(r["pence"]), str(r["code_type"]), str(r["era"]))),
+        "by_type": sorted(
+            by_type.values(), key=lambda r: (-_int(r["pence"]), str(r["code_type"]), str(r["era"]))
+        ),
         "largest": [{**label(k), "pence": per_decision[k]} for k in largest],
         "counterparties": counterparties[:TOP_N],
         "most_cited": [{**label(k), "cited_by": len(cited_by[k])} for k in most_cited],
-        "relations": [{**r, "from_code": label(str(r["from"]))["code"], "from_title": label(str(r["from"]))["title"],
-                       "to_title": label(str(r["to"]))["title"]} for r in relations],
+        "relations": [_relation(r, label(str(r["from"])), label(str(r["to"]))) for r in relations],
         "errors": errors,
         "decisions": table,
+    }
+
+
+def _relation(edge: dict[str, object], src: dict[str, object], dst: dict[str, object]) -> dict[str, object]:
+    return {
+        **edge,
+        "from_code": src["code"],
+        "from_title": src["title"],
+        "to_code": dst["code"],
+        "to_title": dst["title"],
     }
 
 
@@ -311,7 +330,9 @@ def build_dashboard(data: Path, out: Path) -> DashboardSummary:
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise BuildError(f"could not write the dashboard to {out}: {exc}; check free space and permissions") from exc
+        raise BuildError(
+            f"could not write the dashboard to {out}: {exc}; check free space and permissions"
+        ) from exc
     meta = payload["meta"]
     money = payload["money"]
     decisions = payload["decisions"]

@@ -69,10 +69,22 @@ def listing_record(doc: Document) -> dict[str, JsonValue]:
     entries: list[JsonValue] = []
     for e in listing.entries:
         url = next((lk.href for lk in doc.links if e.start <= lk.start < e.end), e.url)
-        entries.append({"reference_code": e.reference_code, "title": e.title, "url": url,
-                        "date_signed": jsonable(e.date_signed), "date_published": jsonable(e.date_published)})
-    return {"kind": "listing", "total_results": listing.total_results, "first": listing.first,
-            "last": listing.last, "entries": entries}
+        entries.append(
+            {
+                "reference_code": e.reference_code,
+                "title": e.title,
+                "url": url,
+                "date_signed": jsonable(e.date_signed),
+                "date_published": jsonable(e.date_published),
+            }
+        )
+    return {
+        "kind": "listing",
+        "total_results": listing.total_results,
+        "first": listing.first,
+        "last": listing.last,
+        "entries": entries,
+    }
 
 
 def decision_record(page: DecisionPage, doc: Document) -> dict[str, JsonValue]:
@@ -96,8 +108,16 @@ def decision_record(page: DecisionPage, doc: Document) -> dict[str, JsonValue]:
         "flags": list(h.flags),
         "confidence": h.confidence,
         "recommendations": [
-            {"ordinal": r.ordinal, "text": r.text, "verb": r.verb, "marker": r.marker, "start": r.start,
-             "end": r.end, "confidence": r.confidence, "reason": r.reason}
+            {
+                "ordinal": r.ordinal,
+                "text": r.text,
+                "verb": r.verb,
+                "marker": r.marker,
+                "start": r.start,
+                "end": r.end,
+                "confidence": r.confidence,
+                "reason": r.reason,
+            }
             for r in page.recommendations
         ],
         "amounts": [_amount(a, doc) for a in page.amounts],
@@ -107,8 +127,14 @@ def decision_record(page: DecisionPage, doc: Document) -> dict[str, JsonValue]:
             for r in page.references
         ],
         "entities": [
-            {"label": e.label, "text": e.text, "normalised": e.normalised, "role": e.role,
-             "start": e.start, "end": e.end}
+            {
+                "label": e.label,
+                "text": e.text,
+                "normalised": e.normalised,
+                "role": e.role,
+                "start": e.start,
+                "end": e.end,
+            }
             for e in page.entities
         ],
         "table_lines": [jsonable(t) for t in page.table_lines],

@@ -9,8 +9,10 @@ host is checked before it is contacted.
 
 Policy failures raise :class:`~pipeline.errors.BlockedHost`, :class:`~pipeline.errors.RobotsDenied`,
 :class:`~pipeline.errors.TooLarge`; a transport failure that outlives the retries raises
-:class:`~pipeline.errors.FetchError` (``reason`` says which). An HTTP error status is *returned*
-(after retries, for 429/5xx): the caller decides what a 404 means.
+:class:`~pipeline.errors.FetchError` (``reason`` says which: timeout, connection_error, protocol_error,
+redirect_loop, too_many_redirects, bad_url, decoding_error). An HTTP error status is *returned* (after
+retries, for 429/5xx): the caller decides what a 404 means. A ``Retry-After`` on a 429/503 holds back
+the whole host (every request to it waits), up to ``backoff_max``.
 """
 
 from __future__ import annotations
@@ -33,24 +35,38 @@ from pipeline.settings import Settings
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 DEFAULT_PORTS = {"http": 80, "https": 443}
-CHUNK_BYTES = 64 * 1024  # read size while streaming a body
 
 ALLOW_ALL = "User-agent: *\nAllow: /\n"
 DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 
 
 def canonical_url(url: str) -> str:
-    """``url`` with scheme and host lower-cased, default port and fragment dropped, empty path as ``/``.
+    """``url`` with scheme and host lower-cased, user info, default port and fragment dropped, empty path
+    as ``/``. Raises :class:`~pipeline.errors.FetchError` (reason ``bad_url``) for what is not a URL.
+
+    Dropping user info matters for the fence: ``http://a.example\\@b.example/`` is read by this module
+    and by httpx alike only once it is rebuilt from the parsed host.
 
     >>> canonical_url("HTTPS://WWW.London.gov.uk:443/pcd-1?page=2#top")
     'https://www.london.gov.uk/pcd-1?page=2'
     >>> canonical_url("http://127.0.0.1:8000")
     'http://127.0.0.1:8000/'
+    >>> canonical_url("http://user:pw@[::1]:8080/a")
+    'http://[::1]:8080/a'
+    >>> canonical_url("http://host:port/")
+    Traceback (most recent call last):
+    pipeline.errors.FetchError: http://host:port/: not a valid URL (Port could not be cast ...)
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError(f"{url}: not a valid URL ({exc})", source=url, reason="bad_url") from exc
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    netloc = host if parts.port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
@@ -86,12 +102,15 @@ class HostPolicy:
         >>> policy.allows("http://127.0.0.1:9000/x"), policy.allows("https://evil.example/x")
         (False, False)
         """
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower(), 0)
+        except ValueError:
+            return False
         scheme = parts.scheme.lower()
         if scheme not in DEFAULT_PORTS or not parts.hostname:
             return False
         host = parts.hostname.lower()
-        port = parts.port or DEFAULT_PORTS[scheme]
         if (host, port) in self._allowed:
             return True
         # a bare host name on the list means that host on the scheme's default port
@@ -131,22 +150,38 @@ class RateLimiter:
             self._sleep(delay)
         return delay
 
+    def defer(self, host: str, seconds: float) -> None:
+        """Hold ``host`` back for ``seconds`` from now (a ``Retry-After``), whatever the rate."""
+        with self._lock:
+            self._next[host] = max(self._next.get(host, 0.0), self._clock() + seconds)
+
+    def wait_deferred(self, host: str) -> float:
+        """Block while ``host`` is held back by :meth:`defer` (with the rate limit off too)."""
+        with self._lock:
+            now = self._clock()
+            delay = self._next.get(host, now) - now
+        if delay > 0:
+            self._sleep(delay)
+            return delay
+        return 0.0
+
 
 def robots_rules(status: int | None, body: bytes) -> Protego:
     """Rules from a robots.txt response, read as RFC 9309 says.
 
-    2xx: the file's rules; 4xx: no rules (allow all); 5xx or unreachable (``status`` None): disallow all.
+    2xx: the file's rules; 4xx: no rules (allow all), except 429 (too many requests), read like 5xx as
+    Google does; 5xx or unreachable (``status`` None): disallow all.
 
     >>> robots_rules(404, b"").can_fetch("https://x.org/a", "bot")
     True
-    >>> robots_rules(None, b"").can_fetch("https://x.org/a", "bot")
-    False
+    >>> [robots_rules(status, b"").can_fetch("https://x.org/a", "bot") for status in (None, 429, 503)]
+    [False, False, False]
     >>> robots_rules(200, b"User-agent: *\\nDisallow: /search").can_fetch("https://x.org/search?q=1", "bot")
     False
     """
     if status is not None and 200 <= status < 300:
         return Protego.parse(body.decode("utf-8", errors="replace"))
-    if status is not None and 400 <= status < 500:
+    if status is not None and 400 <= status < 500 and status != 429:
         return Protego.parse(ALLOW_ALL)
     return Protego.parse(DISALLOW_ALL)
 
@@ -166,6 +201,8 @@ def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> fl
     value = value.strip()
     if value.isdigit():
         return float(value)
+    if not value:
+        return None
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -197,6 +234,7 @@ class _DeadlineExceeded(Exception):
 
 # transport failures worth another try; anything else (bad URL, our own caps) is final
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, _DeadlineExceeded)
+_Result = tuple[int, httpx.Headers, bytes, int]  # status, headers, body, attempts
 
 
 def _is_retryable_status(status: int) -> bool:
@@ -208,15 +246,20 @@ def _failure_reason(exc: BaseException) -> str:
         return "timeout"
     if isinstance(exc, httpx.RemoteProtocolError):
         return "protocol_error"  # truncated body, bad framing, peer closed mid-response
+    if isinstance(exc, httpx.DecodingError):
+        return "decoding_error"  # a Content-Encoding that does not decode
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol | httpx.LocalProtocolError):
+        return "bad_url"
     return "connection_error"
 
 
 class Fetcher:
     """Polite GETs with the settings' limits. Use as a context manager (it owns an ``httpx.Client``).
 
-    ``requests`` counts every request sent (retries and redirect hops included).
-    ``robots_loader(origin)`` supplies the rules for an origin (the crawl uses the store as a cache);
-    by default robots.txt is fetched once per origin per Fetcher.
+    ``requests`` counts every request sent (retries and redirect hops included); ``waits`` every pause
+    (backoff, Retry-After, rate limit) in seconds. ``robots_loader(origin)`` supplies the rules for an
+    origin (the crawl uses the store as a cache); by default robots.txt is fetched once per origin per
+    Fetcher. ``sleep`` is how every pause is taken (tests pass a recorder). Thread-safe.
     """
 
     def __init__(
@@ -225,13 +268,22 @@ class Fetcher:
         *,
         robots_loader: Callable[[str], Protego] | None = None,
         transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
         self.policy = HostPolicy(settings)
-        self.limiter = RateLimiter(settings.rate)
         self.requests = 0
+        self.waits: list[float] = []
+        self._sleep = sleep
+        self.limiter = RateLimiter(settings.rate, sleep=self._pause)
         self._robots: dict[str, Protego] = {}
-        self._robots_loader = robots_loader or self._load_robots
+        self._robots_loader = robots_loader or self.load_robots
+        # jitter never exceeds the base, so a tiny backoff (local tests) stays tiny
+        self._backoff = tenacity.wait_exponential_jitter(
+            multiplier=settings.backoff_base,
+            max=settings.backoff_max,
+            jitter=min(settings.backoff_jitter, settings.backoff_base),
+        )
         self._lock = threading.Lock()
         self._client = httpx.Client(
             headers={"User-Agent": settings.user_agent},
@@ -257,16 +309,24 @@ class Fetcher:
         self._client.close()
 
     # -- robots ---------------------------------------------------------------------------------------
-    def fetch_robots(self, origin: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
+    def fetch_robots(
+        self, origin: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> Response:
         """GET ``origin/robots.txt`` (allow-list and caps apply, robots itself does not)."""
         return self.get(f"{origin}/robots.txt", etag=etag, last_modified=last_modified, check_robots=False)
 
-    def _load_robots(self, origin: str) -> Protego:
+    def load_robots(self, origin: str) -> Protego:
+        """Fetch and read ``origin``'s robots.txt (uncached; unreachable means disallow all)."""
         try:
             response = self.fetch_robots(origin)
-        except (FetchError, TooLarge):
+        except FetchError:  # BlockedHost and TooLarge included
             return robots_rules(None, b"")
         return robots_rules(response.status, response.body)
+
+    def _pause(self, seconds: float) -> None:
+        with self._lock:
+            self.waits.append(seconds)
+        self._sleep(seconds)
 
     def robots(self, origin: str) -> Protego:
         """The rules for ``origin``, loaded once per Fetcher."""
@@ -303,7 +363,10 @@ class Fetcher:
         last_modified: str | None = None,
         check_robots: bool = True,
     ) -> Response:
-        """GET ``url`` following redirects by hand (each hop checked), conditional when validators given."""
+        """GET ``url`` following redirects by hand (each hop checked), conditional when validators given.
+
+        Validators are sent to the first URL only: a redirect target is asked unconditionally.
+        """
         requested = canonical_url(url)
         headers: dict[str, str] = {}
         if etag:
@@ -317,17 +380,28 @@ class Fetcher:
             status, resp_headers, body, attempts = self._get_with_retries(current, headers, crawl_delay)
             location = resp_headers.get("location")
             if status in REDIRECT_STATUSES and location:
-                target = canonical_url(urljoin(current, location))
-                if target == current or target in hops or target == requested:
-                    raise FetchError(f"{requested}: redirect loop via {target}", source=requested, reason="redirect_loop")
+                try:
+                    target = canonical_url(urljoin(current, location))
+                except (FetchError, ValueError) as exc:
+                    raise FetchError(
+                        f"{requested}: redirect to an invalid URL {location!r}",
+                        source=requested,
+                        reason="bad_url",
+                    ) from exc
+                if target in (current, requested) or target in hops:
+                    raise FetchError(
+                        f"{requested}: redirect loop via {target}", source=requested, reason="redirect_loop"
+                    )
                 if len(hops) >= self.settings.max_redirects:
                     raise FetchError(
-                        f"{requested}: more than {self.settings.max_redirects} redirects (DECISIONS_MAX_REDIRECTS)",
+                        f"{requested}: more than {self.settings.max_redirects} redirects "
+                        "(DECISIONS_MAX_REDIRECTS)",
                         source=requested,
                         reason="too_many_redirects",
                     )
                 hops.append(target)
                 current = target
+                headers = {}
                 continue
             return Response(
                 url=requested,
@@ -342,24 +416,23 @@ class Fetcher:
                 attempts=attempts,
             )
 
-    def _wait(self, state: tenacity.RetryCallState) -> float:
+    def _wait(self, state: tenacity.RetryCallState, url: str) -> float:
+        """Seconds before the next attempt: exponential backoff with jitter. A ``Retry-After`` (capped by
+        backoff_max) holds back the whole host instead: the next request to it waits the rest."""
         s = self.settings
-        backoff = tenacity.wait_exponential_jitter(
-            initial=s.backoff_base, max=s.backoff_max, jitter=s.backoff_jitter
-        )(state)
+        backoff: float = self._backoff(state)
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
-            asked = retry_after_seconds(outcome.result()[1].get("retry-after"))
-            if asked is not None:
-                backoff = max(backoff, asked)
+            result: _Result = outcome.result()
+            asked = retry_after_seconds(result[1].get("retry-after"))
+            if asked is not None and asked > 0:
+                self.limiter.defer(urlsplit(url).netloc, min(asked, s.backoff_max))
         return min(backoff, s.backoff_max)
 
-    def _get_with_retries(
-        self, url: str, headers: dict[str, str], crawl_delay: float
-    ) -> tuple[int, httpx.Headers, bytes, int]:
+    def _get_with_retries(self, url: str, headers: dict[str, str], crawl_delay: float) -> _Result:
         attempts = 0
 
-        def attempt() -> tuple[int, httpx.Headers, bytes, int]:
+        def attempt() -> _Result:
             nonlocal attempts
             attempts += 1
             status, resp_headers, body = self._attempt(url, headers, crawl_delay)
@@ -367,7 +440,8 @@ class Fetcher:
 
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.settings.retries + 1),
-            wait=self._wait,
+            wait=lambda state: self._wait(state, url),
+            sleep=self._pause,
             retry=(
                 tenacity.retry_if_exception_type(_RETRYABLE_ERRORS)
                 | tenacity.retry_if_result(lambda result: _is_retryable_status(result[0]))
@@ -376,32 +450,42 @@ class Fetcher:
             retry_error_callback=lambda state: state.outcome.result() if state.outcome else None,
         )
         try:
-            result: tuple[int, httpx.Headers, bytes, int] = retrying(attempt)
-        except _RETRYABLE_ERRORS as exc:
+            result: _Result = retrying(attempt)
+        except (*_RETRYABLE_ERRORS, httpx.HTTPError) as exc:
             reason = _failure_reason(exc)
+            tries = f" after {attempts} attempts" if attempts > 1 else ""
             raise FetchError(
-                f"{url}: {reason.replace('_', ' ')} after {attempts} attempts ({exc or type(exc).__name__})",
+                f"{url}: {reason.replace('_', ' ')}{tries} ({exc or type(exc).__name__})",
                 source=url,
                 reason=reason,
             ) from exc
         return result
 
-    def _attempt(self, url: str, headers: dict[str, str], crawl_delay: float) -> tuple[int, httpx.Headers, bytes]:
+    def _attempt(
+        self, url: str, headers: dict[str, str], crawl_delay: float
+    ) -> tuple[int, httpx.Headers, bytes]:
         cap = self.settings.max_body_bytes
-        self.limiter.wait(urlsplit(url).netloc, min_interval=crawl_delay)
+        host = urlsplit(url).netloc
+        self.limiter.wait(host, min_interval=crawl_delay)
+        self.limiter.wait_deferred(host)
         with self._lock:
             self.requests += 1
         deadline = time.monotonic() + self.settings.request_timeout
         with self._client.stream("GET", url, headers=headers) as response:
-            declared = response.headers.get("content-length", "")
+            declared = response.headers.get("content-length", "").strip()
             if declared.isdigit() and int(declared) > cap:
-                raise TooLarge(f"{url}: Content-Length {declared} bytes exceeds the {cap}-byte cap", source=url)
+                raise TooLarge(
+                    f"{url}: Content-Length {declared} bytes exceeds the {cap}-byte cap "
+                    "(DECISIONS_MAX_BODY_BYTES)",
+                    source=url,
+                )
             body = bytearray()
-            for chunk in response.iter_bytes(CHUNK_BYTES):
+            for chunk in response.iter_bytes():  # each network read: the deadline is checked often
                 body += chunk
                 if len(body) > cap:
                     raise TooLarge(
-                        f"{url}: body passed the {cap}-byte cap (DECISIONS_MAX_BODY_BYTES); aborted", source=url
+                        f"{url}: body passed the {cap}-byte cap (DECISIONS_MAX_BODY_BYTES); aborted",
+                        source=url,
                     )
                 if time.monotonic() > deadline:
                     raise _DeadlineExceeded(f"whole response took over {self.settings.request_timeout} s")

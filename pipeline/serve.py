@@ -6,9 +6,10 @@ The site is a directory holding ``manifest.json``::
                      "status": 200}, ...}
 
 ``status`` defaults to 200; an entry may have no ``file`` (a 404 placeholder). Keys are matched exactly
-(path and query); anything else is a 404. Responses carry an ``ETag`` (hash of the bytes) and a
-``Last-Modified`` (the file's mtime) and answer conditional requests with 304, so incremental crawls
-can be tested. Files and the manifest are re-read when they change on disk.
+(path and query); anything else is a 404, and so is a ``file`` outside the site directory. Responses
+carry an ``ETag`` (hash of the bytes) and a ``Last-Modified`` (the file's mtime) and answer conditional
+requests with 304, so incremental crawls can be tested. Files and the manifest are re-read when they
+change on disk.
 
 Faults (:class:`FaultPlan`) stand for what the real network does: error statuses, 429 with
 ``Retry-After``, slow answers, connections reset mid-body, bodies shorter than their Content-Length,
@@ -82,6 +83,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
     server: _Server
 
     def do_GET(self) -> None:
@@ -178,7 +180,7 @@ class SampleServer:
                 raw = json.loads(path.read_text(encoding="utf-8")) if mtime is not None else {}
                 self._manifest = {
                     key: _Entry(
-                        file=self.root / spec["file"] if spec.get("file") else None,
+                        file=self._inside(spec.get("file")),
                         content_type=spec.get("content_type", "application/octet-stream"),
                         status=int(spec.get("status", 200)),
                     )
@@ -186,6 +188,14 @@ class SampleServer:
                 }
                 self._manifest_mtime = mtime
             return self._manifest
+
+    def _inside(self, name: str | None) -> Path | None:
+        """The manifest's file ``name`` under the site directory; None if absent or outside it."""
+        if not name:
+            return None
+        root = self.root.resolve()
+        path = (root / name).resolve()
+        return path if path.is_relative_to(root) else None
 
     def _pick_fault(self, path: str) -> Fault | None:
         with self._lock:

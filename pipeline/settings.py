@@ -37,12 +37,15 @@ class Settings:
     max_body_bytes: int = 50 * 1024 * 1024  # 50 MB per response
     max_redirects: int = 5  # per request
     request_timeout: float = 300.0  # seconds, whole response (a server trickling bytes is cut off)
-    backoff_jitter: float = 1.0  # seconds, upper bound of the random amount added to each backoff
+    backoff_jitter: float = 1.0  # seconds, upper bound of the random amount added to each backoff (never
+    # more than backoff_base, so a tiny base for local tests keeps retries tiny)
     obey_robots: bool = True
     robots_ttl: float = 24.0  # hours a stored robots.txt (or its 4xx) is reused before asking again
     fsync: bool = True  # fsync each blob and its directory before the crawl state is committed
     store_dir: str = "store"  # raw store root: blobs/ and state.sqlite
     settled_days: int = 90  # a listing entry unchanged and older than this is not re-fetched
+    fetch_ahead: int = 2  # responses fetched ahead (one request in flight at a time, rate limit still
+    # applies) while the previous page is stored and parsed; 0 = strictly one step after another
     pdf_timeout: float = 60.0  # seconds per PDF before it is abandoned
     pdf_max_pages: int = 500  # pages read per PDF; the rest is recorded as truncated
     strict: bool = False  # raise on the first bad input instead of recording it

@@ -12,6 +12,10 @@ and the listing fingerprint used to skip settled decisions), ``errors``, ``runs`
 work queue of a run, so a killed crawl resumes where it stopped). The caller groups state changes in
 :meth:`Store.transaction` *after* :meth:`Store.put_blob` returned, so a committed row never points at a
 missing blob.
+
+Blob file names are the sha256 of the bytes and nothing else: no part of a URL ever reaches the file
+system. :meth:`Store.put_blob` touches only files (never SQLite), so it may run in a fetch thread while
+the crawl thread commits state.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 
 from pipeline.errors import StoreError
 
@@ -220,7 +224,9 @@ class Store:
             self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable against process death
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{self.root}: cannot open the raw store ({exc}); check the path and permissions") from exc
+            raise StoreError(
+                f"{self.root}: cannot open the raw store ({exc}); check the path and permissions"
+            ) from exc
         self._lock_file: int | None = None
 
     # -- lifecycle ------------------------------------------------------------------------------------
@@ -243,7 +249,9 @@ class Store:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             os.close(fd)
-            raise StoreError(f"{self.root}: another crawl is writing to this store; wait for it to end") from exc
+            raise StoreError(
+                f"{self.root}: another crawl is writing to this store; wait for it to end"
+            ) from exc
         self._lock_file = fd
         for leftover in self.tmp.iterdir():
             leftover.unlink(missing_ok=True)
@@ -269,41 +277,58 @@ class Store:
         return self.blobs / sha256[:2] / sha256[2:4] / sha256
 
     def put_blob(self, data: bytes) -> str:
-        """Store ``data`` once under its sha256 (atomic: temp file, fsync, rename); return the hash."""
+        """Store ``data`` once under its sha256 (atomic: temp file, fsync, rename); return the hash.
+
+        Thread-safe (files only). An existing blob is never rewritten: same name, same bytes.
+        """
         sha = hashlib.sha256(data).hexdigest()
         path = self.blob_path(sha)
         if path.exists():
             return sha
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix=sha[:16], suffix=".part")
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                if self.fsync:
-                    os.fsync(out.fileno())
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        if self.fsync:
-            dir_fd = os.open(path.parent, os.O_RDONLY)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix=sha[:16], suffix=".part")
             try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    if self.fsync:
+                        os.fsync(out.fileno())
+                os.replace(tmp_name, path)
+            except BaseException:
+                Path(tmp_name).unlink(missing_ok=True)
+                raise
+            if self.fsync:  # the rename itself is durable only once the directory is synced
+                dir_fd = os.open(path.parent, os.O_RDONLY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
+        except OSError as exc:
+            raise StoreError(
+                f"{self.blobs}: cannot write a blob ({exc}); free disk space or fix permissions"
+            ) from exc
         return sha
+
+    def has_blob(self, sha256: str) -> bool:
+        return self.blob_path(sha256).is_file()
 
     def read_blob(self, sha256: str) -> bytes:
         try:
             return self.blob_path(sha256).read_bytes()
         except FileNotFoundError as exc:
-            raise StoreError(f"blob {sha256} is missing from {self.blobs}; re-run the crawl to fetch it") from exc
+            raise StoreError(
+                f"blob {sha256} is missing from {self.blobs}; re-run the crawl to fetch it"
+            ) from exc
 
     def verify_blob(self, sha256: str) -> bool:
         """Whether the blob exists and its bytes still hash to its name."""
         path = self.blob_path(sha256)
-        return path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+        return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+
+    def blob_files(self) -> list[Path]:
+        """Every file under ``blobs/`` (for checks: each should be named by the sha256 of its bytes)."""
+        return sorted(p for p in self.blobs.rglob("*") if p.is_file())
 
     # -- recording fetches ----------------------------------------------------------------------------
     def record_body(
@@ -324,20 +349,43 @@ class Store:
     ) -> Version:
         """A body was fetched (blob already stored): add a version, or refresh the one with these bytes."""
         ts = _ts(now or utcnow())
-        self._db.execute(
-            """INSERT INTO versions (url, sha256, content_type, status, size, role, parent_url, link_text,
+        row = self._db.execute(
+            f"""INSERT INTO versions (url, sha256, content_type, status, size, role, parent_url, link_text,
                    reference_code, etag, last_modified, first_seen, last_seen)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (url, sha256) DO UPDATE SET last_seen = excluded.last_seen, etag = excluded.etag,
-                   last_modified = excluded.last_modified, content_type = excluded.content_type""",
-            (url, sha256, content_type, status, size, role, parent_url, link_text, reference_code,
-             etag, last_modified, ts, ts),
+                   last_modified = excluded.last_modified, content_type = excluded.content_type,
+                   status = excluded.status
+               RETURNING {self._VERSION_COLUMNS}""",
+            (
+                url,
+                sha256,
+                content_type,
+                status,
+                size,
+                role,
+                parent_url,
+                link_text,
+                reference_code,
+                etag,
+                last_modified,
+                ts,
+                ts,
+            ),
+        ).fetchone()
+        self._touch_url(
+            url,
+            role,
+            ts,
+            parent_url=parent_url,
+            outcome="fetched",
+            status=status,
+            content_type=content_type,
+            sha256=sha256,
+            etag=etag,
+            last_modified=last_modified,
         )
-        self._touch_url(url, role, ts, parent_url=parent_url, outcome="fetched", status=status,
-                        content_type=content_type, sha256=sha256, etag=etag, last_modified=last_modified)
-        version = self.latest_version(url)
-        assert version is not None  # just written in this transaction
-        return version
+        return self._version(row)
 
     def record_not_modified(self, url: str, *, role: str, now: datetime | None = None) -> Version | None:
         """A 304: the latest version is still current; bump its last_seen."""
@@ -364,8 +412,15 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (run_id, error.url, error.reason, error.message, error.status, error.role, error.parent_url, ts),
         )
-        self._touch_url(error.url, error.role, ts, parent_url=error.parent_url, outcome=outcome,
-                        error=f"{error.reason}: {error.message}", status=error.status)
+        self._touch_url(
+            error.url,
+            error.role,
+            ts,
+            parent_url=error.parent_url,
+            outcome=outcome,
+            error=f"{error.reason}: {error.message}",
+            status=error.status,
+        )
 
     def _touch_url(
         self,
@@ -398,11 +453,25 @@ class Store:
                    last_outcome = excluded.last_outcome,
                    last_error = excluded.last_error,
                    parent_url = COALESCE(excluded.parent_url, parent_url)""",
-            (url, role, status, content_type, sha256, etag, last_modified, ts, ts, outcome, error, parent_url),
+            (
+                url,
+                role,
+                status,
+                content_type,
+                sha256,
+                etag,
+                last_modified,
+                ts,
+                ts,
+                outcome,
+                error,
+                parent_url,
+            ),
         )
 
-    def touch(self, url: str, *, role: str, outcome: str, status: int | None = None,
-              now: datetime | None = None) -> None:
+    def touch(
+        self, url: str, *, role: str, outcome: str, status: int | None = None, now: datetime | None = None
+    ) -> None:
         """Note an answer that is neither a body nor an error worth logging (a robots.txt 404)."""
         self._touch_url(url, role, _ts(now or utcnow()), outcome=outcome, status=status)
 
@@ -423,26 +492,56 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return UrlState(*row[:7], _dt(row[7]), _dt(row[8]), *row[9:14], _d(row[14]))
+        return UrlState(
+            url=row[0],
+            role=row[1],
+            status=row[2],
+            content_type=row[3],
+            sha256=row[4],
+            etag=row[5],
+            last_modified=row[6],
+            first_seen=_dt(row[7]),
+            last_seen=_dt(row[8]),
+            fetch_count=row[9],
+            last_outcome=row[10],
+            last_error=row[11],
+            parent_url=row[12],
+            listing_fingerprint=row[13],
+            entry_date=_d(row[14]),
+        )
 
     def children_outcomes(self, parent_url: str) -> dict[str, tuple[str | None, int | None]]:
         """Last outcome and HTTP status of every URL linked from ``parent_url``."""
-        rows = self._db.execute("SELECT url, last_outcome, status FROM urls WHERE parent_url = ?", (parent_url,))
+        rows = self._db.execute(
+            "SELECT url, last_outcome, status FROM urls WHERE parent_url = ?", (parent_url,)
+        )
         return {url: (outcome, status) for url, outcome, status in rows.fetchall()}
 
-    _VERSION_COLUMNS = """url, sha256, content_type, status, size, role, parent_url, link_text, reference_code,
-                          first_seen, last_seen, etag, last_modified"""
+    _VERSION_COLUMNS = """url, sha256, content_type, status, size, role, parent_url, link_text,
+                          reference_code, first_seen, last_seen, etag, last_modified"""
 
     @staticmethod
-    def _version(row: Sequence[object]) -> Version:
-        values = list(row)
-        values[9] = _dt(str(values[9]))
-        values[10] = _dt(str(values[10]))
-        return Version(*values)  # type: ignore[arg-type]  # columns are in field order
+    def _version(row: Sequence[Any]) -> Version:
+        return Version(
+            url=row[0],
+            sha256=row[1],
+            content_type=row[2],
+            status=row[3],
+            size=row[4],
+            role=row[5],
+            parent_url=row[6],
+            link_text=row[7],
+            reference_code=row[8],
+            first_seen=_dt(row[9]),
+            last_seen=_dt(row[10]),
+            etag=row[11],
+            last_modified=row[12],
+        )
 
     def latest_version(self, url: str) -> Version | None:
         row = self._db.execute(
-            f"SELECT {self._VERSION_COLUMNS} FROM versions WHERE url = ? ORDER BY last_seen DESC, id DESC LIMIT 1",
+            f"SELECT {self._VERSION_COLUMNS} FROM versions WHERE url = ? "
+            "ORDER BY last_seen DESC, id DESC LIMIT 1",
             (url,),
         ).fetchone()
         return self._version(row) if row else None
@@ -461,7 +560,8 @@ class Store:
     def versions(self, url: str | None = None) -> list[Version]:
         """All versions (of one URL, or all), oldest first."""
         rows = self._db.execute(
-            f"SELECT {self._VERSION_COLUMNS} FROM versions WHERE ? IS NULL OR url = ? ORDER BY first_seen, id",
+            f"SELECT {self._VERSION_COLUMNS} FROM versions WHERE ? IS NULL OR url = ? "
+            "ORDER BY first_seen, id",
             (url, url),
         ).fetchall()
         return [self._version(row) for row in rows]
@@ -473,11 +573,24 @@ class Store:
             "WHERE ? IS NULL OR run_id = ? ORDER BY id",
             (run_id, run_id),
         ).fetchall()
-        return [CrawlError(*row[:6], when=_dt(row[6])) for row in rows]
+        return [
+            CrawlError(
+                url=row[0],
+                reason=row[1],
+                message=row[2],
+                status=row[3],
+                role=row[4],
+                parent_url=row[5],
+                when=_dt(row[6]),
+            )
+            for row in rows
+        ]
 
     # -- runs and frontier ----------------------------------------------------------------------------
     def runs(self) -> list[RunRecord]:
-        rows = self._db.execute("SELECT id, started, finished, options, counts FROM runs ORDER BY id").fetchall()
+        rows = self._db.execute(
+            "SELECT id, started, finished, options, counts FROM runs ORDER BY id"
+        ).fetchall()
         return [
             RunRecord(r[0], _dt(r[1]), _dt(r[2]) if r[2] else None, json.loads(r[3]), json.loads(r[4]))
             for r in rows
@@ -501,39 +614,83 @@ class Store:
             (_ts(now or utcnow()), json.dumps(counts, sort_keys=True), run_id),
         )
 
-    def enqueue(self, run_id: int, items: Sequence[FrontierItem], *, priority: int) -> int:
-        """Add work (duplicates by URL or identity within the run are ignored); return how many were new."""
-        added = 0
+    def enqueue(self, run_id: int, items: Sequence[FrontierItem], *, priority: int) -> list[FrontierItem]:
+        """Add work (duplicates by URL or identity within the run are ignored); return the items added."""
+        added: list[FrontierItem] = []
+        if not items:
+            return added
+        row = self._db.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE run_id = ?", (run_id,)
+        ).fetchone()
+        seq = int(row[0])
         for item in items:
-            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM frontier WHERE run_id = ?", (run_id,))
             cursor = self._db.execute(
                 """INSERT OR IGNORE INTO frontier (run_id, url, role, priority, seq, parent_url, link_text,
                        reference_code, fingerprint, entry_date, identity, outcome)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (run_id, item.url, item.role, priority, seq.fetchone()[0], item.parent_url, item.link_text,
-                 item.reference_code, item.fingerprint,
-                 item.entry_date.isoformat() if item.entry_date else None, item.identity, item.outcome),
+                (
+                    run_id,
+                    item.url,
+                    item.role,
+                    priority,
+                    seq + 1,
+                    item.parent_url,
+                    item.link_text,
+                    item.reference_code,
+                    item.fingerprint,
+                    item.entry_date.isoformat() if item.entry_date else None,
+                    item.identity,
+                    item.outcome,
+                ),
             )
-            added += cursor.rowcount
+            if cursor.rowcount:
+                seq += 1
+                added.append(item)
         return added
 
+    _FRONTIER_COLUMNS = "url, role, parent_url, link_text, reference_code, fingerprint, entry_date, identity"
+
+    @staticmethod
+    def _frontier_item(row: Sequence[Any]) -> FrontierItem:
+        return FrontierItem(
+            url=row[0],
+            role=row[1],
+            parent_url=row[2],
+            link_text=row[3],
+            reference_code=row[4],
+            fingerprint=row[5],
+            entry_date=_d(row[6]),
+            identity=row[7],
+        )
+
     def next_pending(self, run_id: int) -> FrontierItem | None:
+        """The first item of a run still to do (lowest priority, then oldest)."""
         row = self._db.execute(
-            """SELECT url, role, parent_url, link_text, reference_code, fingerprint, entry_date, identity
-               FROM frontier WHERE run_id = ? AND outcome IS NULL ORDER BY priority, seq LIMIT 1""",
+            f"SELECT {self._FRONTIER_COLUMNS} FROM frontier WHERE run_id = ? AND outcome IS NULL "
+            "ORDER BY priority, seq LIMIT 1",
             (run_id,),
         ).fetchone()
-        if row is None:
-            return None
-        return FrontierItem(*row[:6], entry_date=_d(row[6]), identity=row[7])
+        return None if row is None else self._frontier_item(row)
+
+    def pending(self, run_id: int) -> list[FrontierItem]:
+        """Every item of a run still to do, in the order :meth:`next_pending` would give them."""
+        rows = self._db.execute(
+            f"SELECT {self._FRONTIER_COLUMNS} FROM frontier WHERE run_id = ? AND outcome IS NULL "
+            "ORDER BY priority, seq",
+            (run_id,),
+        ).fetchall()
+        return [self._frontier_item(row) for row in rows]
 
     def complete(self, run_id: int, url: str, outcome: str) -> None:
-        self._db.execute("UPDATE frontier SET outcome = ? WHERE run_id = ? AND url = ?", (outcome, run_id, url))
+        self._db.execute(
+            "UPDATE frontier SET outcome = ? WHERE run_id = ? AND url = ?", (outcome, run_id, url)
+        )
 
     def frontier_counts(self, run_id: int) -> dict[str, int]:
         """Items of a run by outcome; pending items under ``"pending"``."""
         rows = self._db.execute(
-            "SELECT COALESCE(outcome, 'pending'), COUNT(*) FROM frontier WHERE run_id = ? GROUP BY 1", (run_id,)
+            "SELECT COALESCE(outcome, 'pending'), COUNT(*) FROM frontier WHERE run_id = ? GROUP BY 1",
+            (run_id,),
         )
         return dict(rows.fetchall())
 

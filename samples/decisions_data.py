@@ -116,7 +116,9 @@ class Decision:
 
 
 _WHAT = "/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making"
-_PROG = "/programmes-strategies/mayors-office-policing-and-crime/governance-and-decision-making/mopac-decisions-0"
+_PROG = (
+    "/programmes-strategies/mayors-office-policing-and-crime/governance-and-decision-making/mopac-decisions-0"
+)
 _NEW = (
     "/programmes-strategies/mayors-office-policing-and-crime-mopac/"
     "mopac-governance-and-decision-making/mopac-decisions"
@@ -764,7 +766,8 @@ ERA_B: tuple[Decision, ...] = (
         summary=(
             "Detention officers support police officers in custody suites. The MPS uses agency staff to "
             "cover peaks and vacancies.",
-            "A four year framework with three suppliers is proposed with an overall value of [[£11M|11000000]].",
+            "A four year framework with three suppliers is proposed with an overall value of "
+            "[[£11M|11000000]].",
         ),
         rec_style="paren",
         recs=(
@@ -807,9 +810,7 @@ ERA_B: tuple[Decision, ...] = (
             ),
             Section(
                 "Financial Comments",
-                (
-                    "The grant is paid quarterly in arrears; the match funding is within the MOPAC budget.",
-                ),
+                ("The grant is paid quarterly in arrears; the match funding is within the MOPAC budget.",),
             ),
             legal(),
         ),
@@ -1809,4 +1810,231 @@ ERA_C: tuple[Decision, ...] = (
     ),
 )
 
-DECISIONS: tuple[Decision, ...] = ERA_A + ERA_B + ERA_C
+# ---------------------------------------------------------------------------------------------------
+# Decisions that others cite, so the citation graph of the samples has both ends
+# ---------------------------------------------------------------------------------------------------
+CITED: tuple[Decision, ...] = (
+    Decision(
+        code="DMPCD 2013 96",
+        era="A",
+        title="Police and Crime Plan 2013-2016 Community Engagement Arrangements",
+        path=f"{_WHAT}/mopac-decisions-117",
+        maker=SG,
+        signed="2013-09-26",
+        summary=(
+            "The Police and Crime Plan commits MOPAC to new local arrangements for engaging Londoners in "
+            "policing. This paper sets out how Safer Neighbourhood Boards will replace the old groups.",
+            "Set-up costs of [[£1000,000|1000000]] are proposed for the first year.",
+        ),
+        intro="The DMPC is asked to:",
+        rec_style="ol",
+        recs=(
+            Rec("Approve the Safer Neighbourhood Board model set out in this paper;"),
+            Rec("Approve set-up funding of [[£1000,000|1000000]] for 2013/14."),
+        ),
+        sections=(
+            Section(
+                "lntrodudion and background",
+                (
+                    "Borough engagement groups varied widely in membership and reach. Boroughs were "
+                    "consulted over the summer of 2013.",
+                ),
+            ),
+            Section(
+                "Financial Comments",
+                (
+                    "Funding is met from the community engagement budget, previously [[£20million|20000000]] "
+                    "over the life of the plan.",
+                ),
+            ),
+            legal(threshold=False),
+        ),
+        pdf=Pdf(date_style="long", ticks=False),
+    ),
+    Decision(
+        code="PCD 697",
+        era="B",
+        title="Command and Control System Replacement",
+        path=f"{_PROG}/command-and-control-system-replacement",
+        maker=SL,
+        signed="2020-04-30",
+        summary=(
+            "The command and control system dispatches officers to emergency calls. It was built in the "
+            "1980s and the supplier will end support in 2023.",
+            "A replacement contract of [[£28.5m|28500000]] over ten years is proposed, following "
+            "{{DMPCD 2016-36|DMPCD 2016 36}}.",
+        ),
+        rec_style="ol",
+        recs=(
+            Rec("Approve the award of the command and control contract at [[£28.5m|28500000]];"),
+            Rec("Approve a programme contingency of [[£2.1m|2100000]] held by the MPS."),
+        ),
+        sections=(
+            Section(
+                "Issues for consideration",
+                ("The new system will be hosted in the cloud and shared with the London Fire Brigade.",),
+            ),
+            Section(
+                "Financial Comments",
+                (
+                    "The cost by phase is:",
+                    Table(
+                        columns=("Phase", "Capital", "Revenue"),
+                        rows=(
+                            ("Design and build", "9,400", "1,100"),
+                            ("Transition", "3,200", "2,600"),
+                            ("Run (years 1-8)", "0", "12,200"),
+                            ("Total", "12,600", "15,900"),
+                        ),
+                        caption="(£000)",
+                        ruled=True,
+                    ),
+                ),
+            ),
+            legal(),
+            gdpr(dpia=True),
+        ),
+        pdf=Pdf(date_style="slash"),
+    ),
+    Decision(
+        code="PCD 988",
+        era="B",
+        title="Digital Public Contact Programme Grant 2021/22",
+        path=f"{_PROG}/digital-public-contact-programme-grant-202122",
+        maker=SL,
+        signed="2021-06-17",
+        summary=(
+            "The Home Office has offered a grant of [[£13m|13000000]] for the national Digital Public "
+            "Contact programme in 2021/22, with MOPAC as the contracting authority.",
+        ),
+        rec_style="ul",
+        recs=(Rec("Accept the Home Office grant of [[£13m|13000000]] for 2021/22."),),
+        sections=(
+            Section(
+                "Introduction and background",
+                (
+                    "The grant funds these deliverables:",
+                    Bullets(
+                        (
+                            "online crime reporting for ten more forces;",
+                            "a social media management platform for forces;",
+                            "a new national police website strategy.",
+                        ),
+                        numbered=True,
+                    ),
+                ),
+            ),
+            Section(
+                "Financial Comments",
+                (
+                    "Payments are made quarterly in arrears. The MPS contribution stays at [[£1.4m|1400000]] "
+                    "per annum.",
+                ),
+            ),
+            legal(),
+        ),
+        pdf=Pdf(date_style="long"),
+    ),
+    Decision(
+        code="PCD 1188",
+        era="C",
+        title="Digital Public Contact Grant Agreement 2022-25",
+        path="/pcd-1188-digital-public-contact-grant-agreement-2022-25",
+        maker=SL,
+        signed="2022-06-09",
+        heading="space",
+        summary=(
+            "The Home Office will fund the Digital Public Contact programme for three more years "
+            "with a grant "
+            "of [[£11.5m|11500000]], building on {{PCD 988|PCD 988}}.",
+            "Forces joining the online service pay an onboarding fee of [[£10k|10000]]–[[£20k|20000]] "
+            "depending on size.",
+        ),
+        recs=(
+            Rec("Accept the grant of [[£11.5m|11500000]] for 2022/23 to 2024/25;"),
+            Rec("Approve the onboarding fees set out in the summary."),
+        ),
+        sections=(
+            Section(
+                "Financial Comments",
+                (
+                    Milestones(
+                        "The grant is paid against these milestones:",
+                        (
+                            "Online reporting live in 35 forces by March 2023",
+                            "Chat platform procurement complete by September 2023",
+                        ),
+                    ),
+                ),
+            ),
+            legal(),
+        ),
+        pdf=Pdf(date_style="dots"),
+    ),
+    Decision(
+        code="PCD 1561",
+        era="C",
+        title="Victims Research Consortium Grant",
+        path=f"{_NEW}/pcd-1561-victims-research-consortium-grant",
+        maker=SL,
+        signed="2024-03-28",
+        published="2024-04-10",
+        heading="dash",
+        summary=(
+            "MOPAC is a partner in a European research consortium studying support for victims of fraud. "
+            "MOPAC’s share of the consortium grant is [[€450,000|450000]] over three years.",
+        ),
+        rec_style="sentence",
+        recs=(
+            Rec(
+                "The DMPC is asked to approve MOPAC’s participation in the consortium and receipt of "
+                "[[€450,000|450000]] of grant."
+            ),
+        ),
+        sections=(legal(threshold=False), gdpr(dpia=True)),
+        pdf=Pdf(date_style="slash"),
+    ),
+    Decision(
+        code="PCD 1843",
+        era="C",
+        title="MOPAC Budget Submission 202627",
+        path=f"{_NEW}/pcd-1843-mopac-budget-submission-202627",
+        maker=KCS,
+        signed="2025-11-20",
+        published="2025-12-03",
+        heading="space",
+        summary=(
+            "MOPAC submits its draft budget for 2026/27 to the Mayor as part of the GLA Group "
+            "budget process. "
+            "The draft shows a gap of [[£42.6m|42600000]] still to be closed.",
+        ),
+        intro="The Deputy Mayor for Policing and Crime is recommended to:",
+        rec_style="ol",
+        recs=(
+            Rec("Approve the draft budget submission for 2026/27;"),
+            Rec("Note the gap of [[£42.6m|42600000]] and the plan to close it by February 2026."),
+        ),
+        sections=(
+            Section(
+                "Financial Comments",
+                (
+                    "The draft net budget is:",
+                    Table(
+                        columns=("", "2026/27 £000"),
+                        rows=(
+                            ("Police officer pay", "2,510,300"),
+                            ("Police staff pay", "688,100"),
+                            ("Savings to be found", "(42,600)"),
+                            ("Total", "3,155,800"),
+                        ),
+                        ruled=False,
+                    ),
+                ),
+            ),
+            legal(threshold=False),
+        ),
+        pdf=Pdf(date_style="dots"),
+    ),
+)
+
+DECISIONS: tuple[Decision, ...] = ERA_A + ERA_B + ERA_C + CITED

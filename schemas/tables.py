@@ -375,7 +375,7 @@ ENTITIES = pa.schema(
         _f("label", DICT, False, "ORG, LAW, FY, PERSON"),
         _f("text", pa.string(), False),
         _f("normalised", pa.string(), False),
-        _f("role", DICT, doc="counterparty, funder, partner"),
+        _f("role", DICT, doc="funder, recipient, counterparty (what the text says the organisation does)"),
         _f("source", DICT, False),
         *SPAN,
         _f("confidence", pa.float64(), False),

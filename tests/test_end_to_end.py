@@ -55,7 +55,7 @@ def test_the_four_readers_agree_exactly(built: tuple[Path, str]) -> None:
         Decimal(0),
     )
     arrow = pc.sum(pq.read_table(path)["value"]).as_py()
-    duck = duckdb.sql(f"SELECT sum(value) FROM read_parquet('{path}')").fetchone()
+    duck = duckdb.connect().execute(f"SELECT sum(value) FROM read_parquet('{path}')").fetchone()
     pandas_sum = pd.read_parquet(path, dtype_backend="pyarrow")["value"].sum()
     polars_sum = pl.read_parquet(path)["value"].sum()
     pence = pq.read_table(path)["value_pence"].to_pylist()
@@ -71,7 +71,7 @@ def test_bad_documents_become_error_rows_and_the_run_goes_on(built: tuple[Path, 
     errors = pq.read_table(out / "errors.parquet").to_pylist()
     reasons = {e["reason"] for e in errors}
     assert {"needs_ocr", "http_error"} <= reasons, reasons
-    assert reasons & {"pdf_error", "pdf_corrupt", "corrupt"}, reasons
+    assert "corrupt" in reasons, reasons
     assert all(e["message"] for e in errors)
     docs = pq.read_table(out / "documents.parquet").to_pylist()
     assert any(d["parse_status"] == "needs_ocr" for d in docs)

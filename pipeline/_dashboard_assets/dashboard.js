@@ -34,6 +34,7 @@
     else if (a >= 1e6) { s = (v / 1e6).toFixed(a >= 1e7 ? 0 : 1) + "m"; }
     else if (a >= 1e3) { s = (v / 1e3).toFixed(0) + "k"; }
     else { s = v.toFixed(0); }
+    s = s.replace(/\.0(?=[a-z]|$)/, "");
     return (v < 0 ? "-£" + s.slice(1) : "£" + s);
   }
 
@@ -58,11 +59,21 @@
   // ---- charts ----------------------------------------------------------------------------------------
   function emptyNote(container, text) { container.appendChild(el("p", { "class": "empty" }, text)); }
 
+  // A round axis maximum: 1, 2 or 5 times a power of ten, at least ``v``.
+  function niceMax(v) {
+    if (v <= 0) { return 1; }
+    var p = Math.pow(10, Math.floor(Math.log10(v))), steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) { if (steps[i] * p >= v) { return steps[i] * p; } }
+    return 10 * p;
+  }
+
+  function widthOf(container, fallback) { return Math.max(320, Math.round(container.clientWidth || fallback)); }
+
   // Vertical bars; item: {label, value, shown, tip}.
   function columns(container, items, caption) {
     if (!items.length) { return emptyNote(container, "No data."); }
-    var W = 960, H = 300, left = 64, bottom = 40, top = 22;
-    var max = Math.max.apply(null, items.map(function (i) { return Math.max(i.value, 0); })) || 1;
+    var W = widthOf(container, 960), H = 300, left = 64, bottom = 40, top = 22;
+    var max = niceMax(Math.max.apply(null, items.map(function (i) { return Math.max(i.value, 0); })));
     var slot = (W - left - 10) / items.length, bw = Math.max(4, Math.min(64, slot * 0.7));
     var root = svgEl("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": caption });
     root.appendChild(svgEl("title", null, caption));
@@ -89,7 +100,8 @@
   // Horizontal bars; item: {label, value, shown, tip, id (optional: click selects the decision)}.
   function bars(container, items, caption) {
     if (!items.length) { return emptyNote(container, "No data."); }
-    var W = 560, row = 24, labelW = 250, valueW = 90, top = 4;
+    var W = widthOf(container, 560), row = 24, top = 4;
+    var labelW = Math.min(320, Math.round(W * 0.45)), valueW = 70, chars = Math.floor(labelW / 7);
     var H = top + row * items.length + 4;
     var max = Math.max.apply(null, items.map(function (i) { return Math.max(i.value, 0); })) || 1;
     var root = svgEl("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": caption });
@@ -99,7 +111,7 @@
       var w = (W - labelW - valueW - 8) * Math.max(item.value, 0) / max;
       var g = svgEl("g", { "class": "bar" + (item.id ? " clickable" : ""), tabindex: 0, "data-key": item.label });
       g.appendChild(svgEl("title", null, item.tip));
-      var label = item.label.length > 38 ? item.label.slice(0, 37) + "…" : item.label;
+      var label = item.label.length > chars ? item.label.slice(0, chars - 1) + "…" : item.label;
       g.appendChild(svgEl("text", { x: labelW - 6, y: y + 16, "text-anchor": "end" }, label));
       g.appendChild(svgEl("rect", { x: labelW, y: y + 4, width: Math.max(w, 1), height: row - 8 }));
       g.appendChild(svgEl("text", { x: labelW + Math.max(w, 1) + 5, y: y + 16, "class": "value" }, item.shown));
@@ -130,8 +142,8 @@
      ["decisions", String(DATA.decisions.length), "decisions"],
      ["with-money", String(m.decisions_with_money), "decisions with a headline amount"],
      ["amounts", String(m.counted_amounts) + " of " + m.all_amounts,
-      "amounts counted (" + m.duplicates_skipped + " restatements and " + m.not_headline +
-      " components, previous approvals and budget lines left out" + (m.non_gbp ? ", " + m.non_gbp + " not in GBP" : "") + ")"]]
+      "amounts counted (left out: " + plural(m.duplicates_skipped, "restatement") + ", " + m.not_headline +
+      " components, previous approvals or budget lines" + (m.non_gbp ? ", " + m.non_gbp + " not in GBP" : "") + ")"]]
       .forEach(function (s) {
         var div = el("div", { "class": "stat", id: "total-" + s[0] });
         div.appendChild(el("div", { "class": "v" }, s[1]));
@@ -205,7 +217,7 @@
   ];
   var rows = [], byId = {}, sortState = { key: "date", dir: -1 };
 
-  function cell(tr, text, num) { tr.appendChild(el("td", num ? { "class": "num" } : null, text)); }
+  function cell(tr, text, cls) { tr.appendChild(el("td", cls ? { "class": cls } : null, text)); }
 
   function buildTable() {
     var table = document.getElementById("decisions-table");
@@ -221,12 +233,12 @@
       var tr = el("tr", { "data-id": d.id });
       cell(tr, d.code || d.id);
       cell(tr, d.title || "");
-      cell(tr, d.date || "");
+      cell(tr, d.date || "", "nowrap");
       cell(tr, d.maker || "");
       cell(tr, d.type || "");
       cell(tr, d.era || "");
-      cell(tr, money(d.pence), true);
-      cell(tr, String(d.cited_by), true);
+      cell(tr, money(d.pence), "num");
+      cell(tr, String(d.cited_by), "num");
       var td = el("td");
       td.appendChild(link(d.url, "page"));
       if (d.pdf) { td.appendChild(document.createTextNode(" · ")); td.appendChild(link(d.pdf, "PDF")); }

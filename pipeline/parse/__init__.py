@@ -7,7 +7,7 @@ from pipeline.parse.model import Document
 
 
 def sniff_kind(data: bytes, content_type: str = "", name: str = "") -> str:
-    """"pdf", "html" or "text", from the bytes first, then the content type, then the file name.
+    """ "pdf", "html" or "text", from the bytes first, then the content type, then the file name.
 
     >>> sniff_kind(b"%PDF-1.7 ...")
     'pdf'
@@ -30,9 +30,11 @@ def sniff_kind(data: bytes, content_type: str = "", name: str = "") -> str:
     raise UnsupportedDocument(f"{name or 'document'}: content type {content_type!r} is not HTML, PDF or text")
 
 
-def parse_document(data: bytes, source: str, *, content_type: str = "", pdf_timeout: float = 60.0,
-                   pdf_max_pages: int = 500) -> Document:
-    """Parse bytes of any supported kind; raises a :class:`~pipeline.errors.ParseError` subclass on bad input."""
+def parse_document(
+    data: bytes, source: str, *, content_type: str = "", pdf_timeout: float = 60.0, pdf_max_pages: int = 500
+) -> Document:
+    """Parse bytes of any supported kind; raises a :class:`~pipeline.errors.ParseError` subclass on bad
+    input."""
     kind = sniff_kind(data, content_type, source)
     if kind == "pdf":
         from pipeline.parse.pdf import parse_pdf  # pdf stack is heavy: import on first PDF only
@@ -41,7 +43,7 @@ def parse_document(data: bytes, source: str, *, content_type: str = "", pdf_time
     if kind == "html":
         from pipeline.parse.html import parse_html
 
-        charset = content_type.partition("charset=")[2].strip() or None
+        charset = content_type.lower().partition("charset=")[2].split(";")[0].strip(" \"'") or None
         return parse_html(data, source, charset=charset)
     from pipeline.parse.text import parse_text
 

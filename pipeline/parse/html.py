@@ -6,8 +6,10 @@ line — so the extractors see the same text whether a page came as HTML, PDF or
 never read for meaning: no class or id is looked at, only elements' roles (heading, list, table, link)
 and their visible text. Scripts, styles, templates and elements marked ``hidden`` are not shown.
 
-lxml does the parsing (fast, forgiving); bs4's ``UnicodeDammit`` guesses the encoding only when the
-declared one does not decode cleanly.
+lxml does the parsing (fast, forgiving). Bytes are decoded by :func:`decode_html` (a BOM, then UTF-8,
+then the HTTP header's or the page's own charset when it gives plausible text, then Windows-1252), and the
+text is cleaned as :func:`pipeline.parse.text.clean_text` does, so controls, bidi marks and zero-width
+characters never reach the extractors. A page with no visible text is an :class:`EmptyDocument`.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 
 import lxml.html
-from bs4.dammit import UnicodeDammit
 from lxml import etree
 
-from pipeline.errors import EmptyDocument, ParseError
+from pipeline.errors import EmptyDocument, ParseError, UnsupportedDocument
 from pipeline.parse.model import Block, Document, Link
+from pipeline.parse.text import clean_text, decode_text
 
 # Elements whose content a reader never sees.
 _INVISIBLE = frozenset(
@@ -36,12 +38,14 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")  # every space a browser collapses
+_WS = re.compile(r"\s+")  # every space and line break (Unicode's, once clean_text has run) collapses
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SKIP_RE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BLOCK_RE = re.compile(r"<(?:/?(?:p|div|li|tr|h[1-6]|dt|dd|table|section|ul|ol)\b|br)[^>]*>", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>|<!--.*?-->", re.DOTALL)
+# An XML declaration (XHTML pages): lxml refuses a str that starts with one naming an encoding.
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _MAX_DEPTH = 400  # deeper nesting than this is not a real page; the rest is read as flat text
 
 
@@ -77,8 +81,15 @@ class _Renderer:
         self.pre = 0
 
     # -- output -----------------------------------------------------------------------------------
-    def _emit(self, text: str, kind: str, *, level: int = 0, marker: str = "",
-              rows: tuple[tuple[str, ...], ...] = ()) -> int:
+    def _emit(
+        self,
+        text: str,
+        kind: str,
+        *,
+        level: int = 0,
+        marker: str = "",
+        rows: tuple[tuple[str, ...], ...] = (),
+    ) -> int:
         """Write one block of text; returns its start offset in the document text."""
         if self.out:
             self.out.append("\n\n")
@@ -87,8 +98,15 @@ class _Renderer:
         self.out.append(text)
         self.pos += len(text)
         self.blocks.append(
-            Block(kind=kind, text=text, start=start, end=self.pos, level=level, marker=marker,  # type: ignore[arg-type]
-                  rows=rows)
+            Block(
+                kind=kind,  # type: ignore[arg-type]
+                text=text,
+                start=start,
+                end=self.pos,
+                level=level,
+                marker=marker,
+                rows=rows,
+            )
         )
         return start
 
@@ -107,8 +125,14 @@ class _Renderer:
         start = self._emit(prefix + text, kind, level=level, marker=marker)
         for label, href, a, b in line.links:
             if a < len(text):
-                self.links.append(Link(text=label, href=href, start=start + len(prefix) + a,
-                                       end=start + len(prefix) + min(b, len(text))))
+                self.links.append(
+                    Link(
+                        text=label,
+                        href=href,
+                        start=start + len(prefix) + a,
+                        end=start + len(prefix) + min(b, len(text)),
+                    )
+                )
 
     # -- walk -------------------------------------------------------------------------------------
     def text(self, raw: str | None) -> None:
@@ -264,33 +288,20 @@ def _int(value: str | None, default: int) -> int:
 
 
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Bytes → (text, encoding used): the declared charset if it decodes cleanly, then UTF-8, then a guess.
+    """Bytes → (text, encoding used): a BOM, then UTF-8, then the ``declared`` (HTTP header) charset, then the
+    page's ``<meta charset>``, each only if it decodes to plausible text, then Windows-1252.
 
-    A lying charset header (``latin-1`` over UTF-8 bytes) is caught because UTF-8 is tried first when the
-    bytes are valid UTF-8, which legacy 8-bit text practically never is.
+    A lying charset (``latin-1`` over UTF-8 bytes, ``utf-16`` or ``shift_jis`` over Windows-1252 bytes) is
+    outvoted (see :func:`pipeline.parse.text.decode_text`). Raises UnsupportedDocument for binary data.
 
     >>> decode_html("£5m".encode("utf-8"), "iso-8859-1")
     ('£5m', 'utf-8')
     >>> decode_html("£5m".encode("cp1252"))[0]
     '£5m'
+    >>> decode_html('<meta charset="utf-16"><p>£5m</p>'.encode("cp1252"))
+    ('<meta charset="utf-16"><p>£5m</p>', 'cp1252')
     """
-    data = data.replace(b"\x00", b"")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates = [c for c in (declared, _meta_charset(data)) if c]
-    for enc in candidates:
-        try:
-            # browsers read latin-1 labels as windows-1252, which has £, – and ’ where latin-1 has controls
-            enc = "cp1252" if enc.lower().replace("_", "-") in {"iso-8859-1", "latin-1", "latin1", "ascii"} else enc
-            return data.decode(enc), enc
-        except (UnicodeDecodeError, LookupError):
-            continue
-    dammit = UnicodeDammit(data, ["cp1252"])
-    if dammit.unicode_markup is not None:
-        return dammit.unicode_markup, dammit.original_encoding or "unknown"
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    return decode_text(data, (declared, _meta_charset(data)))
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -309,17 +320,27 @@ def parse_html(data: bytes | str, source: str, *, charset: str | None = None) ->
     """
     if isinstance(data, bytes):
         if not data.strip():
-            raise EmptyDocument(f"{source}: the page is empty (0 bytes of content)", source=source)
-        text, encoding = decode_html(data, charset)
+            raise EmptyDocument(
+                f"{source}: the page is empty ({len(data)} bytes, all blank); fetch it again", source=source
+            )
+        try:
+            text, encoding = decode_html(data, charset)
+        except UnsupportedDocument as exc:
+            raise UnsupportedDocument(
+                f"{source}: {exc.message}; check the stored bytes", source=source
+            ) from exc
         warnings: tuple[str, ...] = () if encoding == "utf-8" else (f"decoded as {encoding}",)
     else:
-        text, warnings = data.replace("\x00", ""), ()
+        text, warnings = data, ()
+    text = _XML_DECL.sub("", clean_text(text), count=1)
     if not text.strip():
         raise EmptyDocument(f"{source}: the page is empty", source=source)
     parser = _parser()
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+    except etree.ParserError as exc:  # lxml's "Document is empty": markup with nothing in it (a comment)
+        raise EmptyDocument(f"{source}: the page has no content ({exc})", source=source) from exc
+    except ValueError as exc:
         raise ParseError(f"{source}: not readable as HTML ({exc})", source=source) from exc
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
@@ -333,12 +354,28 @@ def parse_html(data: bytes | str, source: str, *, charset: str | None = None) ->
         # instead of losing it
         from pipeline.parse.text import parse_text
 
-        fallback = parse_text(_flat_text(text) or " ", source)
-        return Document(source=source, kind="html", text=fallback.text, blocks=fallback.blocks, title=title,
-                        warnings=(*warnings, "markup too deep or broken: read as flat text"))
+        flat = _flat_text(text)
+        if not flat:
+            raise EmptyDocument(f"{source}: the page has no visible text", source=source)
+        fallback = parse_text(flat, source)
+        return Document(
+            source=source,
+            kind="html",
+            text=fallback.text,
+            blocks=fallback.blocks,
+            title=title,
+            warnings=(*warnings, "markup too deep or broken: read as flat text"),
+        )
+    if not rendered.strip():
+        raise EmptyDocument(f"{source}: the page has markup but no visible text", source=source)
     return Document(
-        source=source, kind="html", text=rendered, blocks=tuple(renderer.blocks),
-        links=tuple(renderer.links), title=title, warnings=warnings,
+        source=source,
+        kind="html",
+        text=rendered,
+        blocks=tuple(renderer.blocks),
+        links=tuple(renderer.links),
+        title=title,
+        warnings=warnings,
     )
 
 

@@ -127,7 +127,10 @@ def parse_pdf(data: bytes, source: str, *, timeout: float = 60.0, max_pages: int
         title = clean_title(str(pdf.get_metadata_dict(skip_empty=True).get("Title", "")))
         pages: list[_Page] = []
         for index in range(min(total, max_pages)):
-            pages.append(_read_page(pdf, index))
+            try:
+                pages.append(_read_page(pdf, index))
+            except pdfium.PdfiumError as exc:  # a damaged page object: the others may still read
+                warnings.append(f"page {index + 1} could not be read ({exc})")
             elapsed = time.monotonic() - started
             if elapsed > timeout:
                 raise ParseTimeout(
@@ -139,6 +142,12 @@ def parse_pdf(data: bytes, source: str, *, timeout: float = 60.0, max_pages: int
         pdf.close()
     if total > max_pages:
         warnings.append(f"read {max_pages} of {total} pages (pdf_max_pages)")
+    if not pages:
+        raise PdfError(
+            f"{source}: none of its {total} page(s) could be read; the file is damaged, fetch it again",
+            source=source,
+            reason="corrupt",
+        )
     if not any(p.chars for p in pages):
         raise NeedsOcr(f"{source}: {total} page(s) but no text layer (a scan?); it needs OCR", source=source)
     warnings += [f"page {p.number} has no text layer" for p in pages if not p.chars]
@@ -172,12 +181,14 @@ def clean_title(raw: str) -> str:
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     page = pdf[index]
-    textpage = page.get_textpage()
     try:
-        height = page.get_height()
-        frags, boxes = _objects(page, textpage, height)
+        textpage = page.get_textpage()
+        try:
+            height = page.get_height()
+            frags, boxes = _objects(page, textpage, height)
+        finally:
+            textpage.close()
     finally:
-        textpage.close()
         page.close()
     result = _Page(number=index + 1, height=height, chars=sum(len(f.text.strip()) for f in frags))
     tables, rest = ruled_tables(rules_from_boxes(boxes), frags)
@@ -208,6 +219,8 @@ def _objects(
     matrix = pdfium_c.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     name = ctypes.create_string_buffer(128)
+    buf = ctypes.create_string_buffer(4096)  # reused: one allocation per page, not per text object
+    ptr = ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
     for i in range(pdfium_c.FPDFPage_CountObjects(page)):
         obj = pdfium_c.FPDFPage_GetObject(page, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -224,8 +237,10 @@ def _objects(
         n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)  # bytes, UTF-16 with a NUL
         if n <= 2:
             continue
-        buf = ctypes.create_string_buffer(n)
-        pdfium_c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), n)
+        if n > len(buf):
+            buf = ctypes.create_string_buffer(n)
+            ptr = ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+        pdfium_c.FPDFTextObj_GetText(obj, textpage, ptr, n)
         text = buf.raw[: n - 2].decode("utf-16-le", errors="replace").replace("\ufffe", HYPHEN)
         text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
         if not text.strip():

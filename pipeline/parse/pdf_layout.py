@@ -43,6 +43,7 @@ class Line:
 
     frags: tuple[Frag, ...]
     chunks: tuple[tuple[Frag, ...], ...]
+    cells: tuple[str, ...]  # the text of each chunk
     text: str
     x0: float
     x1: float
@@ -93,21 +94,32 @@ def make_line(frags: Iterable[Frag], column: int = 0) -> Line:
     parts = sorted(frags, key=lambda f: f.x0)
     weights: dict[float, int] = {}
     bold_chars = letters = 0
-    for f in parts:
-        n = sum(ch.isalnum() for ch in f.text)
-        weights[round(f.size * 2) / 2] = weights.get(round(f.size * 2) / 2, 0) + max(n, 1)
+    first = parts[0]
+    x0, x1, top, bottom, base = first.x0, first.x1, first.top, first.bottom, first.base
+    for f in parts:  # one pass: this runs for every line of every page
+        n = sum(map(str.isalnum, f.text))
+        key = round(f.size * 2) / 2
+        weights[key] = weights.get(key, 0) + max(n, 1)
         letters += n
-        bold_chars += n if f.bold else 0
+        if f.bold:
+            bold_chars += n
+        x1 = max(x1, f.x1)
+        top = min(top, f.top)
+        bottom = max(bottom, f.bottom)
+        base = max(base, f.base)
     size = max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    chunks = chunk_frags(parts)
+    cells = tuple(join_frags(c) for c in chunks)
     return Line(
         frags=tuple(parts),
-        chunks=chunk_frags(parts),
-        text=join_frags(parts),
-        x0=min(f.x0 for f in parts),
-        x1=max(f.x1 for f in parts),
-        top=min(f.top for f in parts),
-        bottom=max(f.bottom for f in parts),
-        base=max(f.base for f in parts),
+        chunks=chunks,
+        cells=cells,
+        text=" ".join(c for c in cells if c),  # chunks are a word gap apart: what join_frags(parts) gives
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        base=base,
         size=size,
         bold=letters > 0 and bold_chars == letters,
         column=column,

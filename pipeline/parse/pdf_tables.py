@@ -189,7 +189,7 @@ def _tabular(line: Line) -> bool:
     """A line that reads as a table row: several chunks with a figure or money header after the first."""
     if len(line.chunks) < 2:
         return False
-    cells = [join_frags(c) for c in line.chunks]
+    cells = line.cells
     return any(NUMBER_CELL.match(c) or HEADER_CELL.search(c) for c in cells[1:])
 
 
@@ -240,11 +240,27 @@ def unruled_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
                 break
         run = lines[i:j]
         if sum(_tabular(line) for line in run) >= 2:
-            found.append((i, j, _grid_from_lines(run)))
+            done = found[-1][1] if found else 0
+            if i > done and _header_of(lines[i - 1], run):
+                i -= 1  # a header of words only ("Business area   Variance")
+            found.append((i, j, _grid_from_lines(lines[i:j])))
             i = j
         else:
             i += 1
     return found
+
+
+def _header_of(line: Line, run: Sequence[Line]) -> bool:
+    """Whether ``line``, just above a run of table rows, is its header row: as many chunks as the widest
+    row, close above it, short, and ending where the rows' last column ends (figures align right)."""
+    width = max(len(row.chunks) for row in run)
+    right = max(row.x1 for row in run)
+    return (
+        len(line.chunks) == width >= 2
+        and run[0].top - line.bottom <= 2.5 * run[0].size
+        and len(line.text) <= 120
+        and abs(line.x1 - right) <= 2 * run[0].size
+    )
 
 
 def _grid_from_lines(run: Sequence[Line]) -> Table:

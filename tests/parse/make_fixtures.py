@@ -71,7 +71,7 @@ def _header_footer(code: str) -> Callable[[Canvas, Any], None]:
     return draw
 
 
-class _TwoPass(SimpleDocTemplate):
+class _TwoPass(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
     """A SimpleDocTemplate that knows its page count (for "Page N of M"): build twice."""
 
     total_pages = 0
@@ -486,7 +486,11 @@ def make_all() -> list[Path]:
     (FIXTURES / "empty.pdf").write_bytes(b"")
     # a PDF header followed by bytes that are no PDF structure at all
     (FIXTURES / "corrupt.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
-    made += [FIXTURES / n for n in ("truncated.pdf", "empty.pdf", "corrupt.pdf")]
+    # bug: one damaged page object (its /Type misspelt) made PDFium's page load raise out of parse_pdf
+    second = whole.index(b"/Type /Page\n", whole.index(b"/Type /Page\n") + 1)
+    damaged = whole[:second] + b"/Type /Pxge\n" + whole[second + len(b"/Type /Page\n") :]
+    (FIXTURES / "page_fails_to_load.pdf").write_bytes(damaged)
+    made += [FIXTURES / n for n in ("truncated.pdf", "empty.pdf", "corrupt.pdf", "page_fails_to_load.pdf")]
     return made
 
 

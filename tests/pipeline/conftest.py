@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ URL_PATTERNS = (
     "mopac-decisions/pcd-{n}-{slug}",
     "/what-we-do/mayors-office-policing-and-crime-mopac/governance-and-decision-making/mopac-decisions-{n}",
     "/programmes-strategies/mayors-office-policing-and-crime/governance-and-decision-making/"
-    "mopac-decisions-0/{slug}",
+    "mopac-decisions-0/{slug}-{n}",
 )
 TOPICS = (
     "Vehicle fleet renewal",
@@ -66,16 +67,22 @@ class Site:
     decisions: list[Decision] = field(default_factory=list)
     listing_paths: list[str] = field(default_factory=list)
     manifest: dict[str, dict[str, object]] = field(default_factory=dict)
+    files: int = 0  # files written so far: names the next one
 
-    def put(self, key: str, body: bytes, content_type: str, *, status: int = 200) -> None:
+    def put(self, key: str, body: bytes, content_type: str, *, status: int = 200, save: bool = True) -> None:
         """Serve ``body`` at ``key`` (path and query); file names come from a counter, never the key."""
         spec = self.manifest.get(key)
-        name = str(spec["file"]) if spec and spec.get("file") else f"files/{len(self.manifest):05d}.bin"
+        if spec and spec.get("file"):
+            name = str(spec["file"])
+        else:
+            self.files += 1
+            name = f"files/{self.files:05d}.bin"
         path = self.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body)
         self.manifest[key] = {"file": name, "content_type": content_type, "status": status}
-        self.save()
+        if save:
+            self.save()
 
     def change(self, key: str, body: bytes) -> None:
         """New bytes at ``key`` (with a later mtime, so Last-Modified moves too)."""
@@ -86,6 +93,20 @@ class Site:
 
     def save(self) -> None:
         (self.root / "manifest.json").write_text(json.dumps(self.manifest, indent=1, sort_keys=True))
+
+    def rewrite_decision(
+        self, index: int, *, era: int = 0, extra_links: tuple[tuple[str, str], ...] = ()
+    ) -> None:
+        """New bytes for decision ``index``'s page, with ``extra_links`` ((href, text), ...) added."""
+        d = self.decisions[index]
+        self.change(d.url, decision_html(d, era=era, extra_links=extra_links))
+
+    def put_pdf(self, key: str, label: str) -> None:
+        self.put(key, fake_pdf(label), "application/pdf")
+
+    @staticmethod
+    def listing_key(page: int) -> str:
+        return listing_key(page)
 
     def body(self, key: str) -> bytes:
         return (self.root / str(self.manifest[key]["file"])).read_bytes()
@@ -130,10 +151,8 @@ def decision_html(d: Decision, *, era: int, extra_links: tuple[tuple[str, str], 
         "<h2>Executive summary</h2><p>The Deputy Mayor is asked to approve spending of £"
         f"{d.number * 1000:,} on {html.escape(d.title.lower())} over two financial years.</p>"
     )
-    links = "".join(
-        f'<p><a href="{p}">{"Appendix " + str(i) if i else html.escape(d.code or d.title) + " signed"}</a></p>'
-        for i, p in enumerate(d.pdfs)
-    )
+    names = [f"Appendix {i}" if i else html.escape(d.code or d.title) + " signed" for i in range(len(d.pdfs))]
+    links = "".join(f'<p><a href="{p}">{name}</a></p>' for p, name in zip(d.pdfs, names, strict=True))
     links += "".join(f'<p><a href="{href}">{html.escape(text)}</a></p>' for href, text in extra_links)
     return (
         f"<!doctype html><html><head><title>{title}</title></head><body><main>{head}{body}"
@@ -161,7 +180,9 @@ def listing_html(entries: list[Decision], first: int, total: int) -> bytes:
 
 def fake_pdf(label: str, size: int = 2048) -> bytes:
     head = f"%PDF-1.4\n% {label}\n".encode()
-    return head + (label.encode() * (size // max(len(label), 1) + 1))[: max(size - len(head), 0)] + b"\n%%EOF\n"
+    return (
+        head + (label.encode() * (size // max(len(label), 1) + 1))[: max(size - len(head), 0)] + b"\n%%EOF\n"
+    )
 
 
 def build_site(
@@ -186,7 +207,9 @@ def build_site(
         n = 101 + i
         title = f"{TOPICS[i % len(TOPICS)]} {2015 + i % 9}"
         url = URL_PATTERNS[i % len(URL_PATTERNS)].format(n=n, slug=_slug(title))
-        pdfs = tuple(f"/sites/default/files/{2016 + i % 8}-0{1 + i % 9}/pcd_{n}_{k}.pdf" for k in range(1 + i % 2))
+        pdfs = tuple(
+            f"/sites/default/files/{2016 + i % 8}-0{1 + i % 9}/pcd_{n}_{k}.pdf" for k in range(1 + i % 2)
+        )
         code = None if i % 5 == 4 else f"PCD {n}"
         signed = None if i >= decisions - recent else today - timedelta(days=400 + 30 * i)
         site.decisions.append(Decision(n, title, url, code, signed, pdfs))
@@ -194,14 +217,15 @@ def build_site(
     for page in range(pages):
         chunk = site.decisions[page * per_page : (page + 1) * per_page]
         site.listing_paths.append(listing_key(page))
-        site.manifest[listing_key(page)] = {}
-        site.put(listing_key(page), listing_html(chunk, page * per_page + 1, decisions), "text/html; charset=utf-8")
+        site.put(
+            listing_key(page), listing_html(chunk, page * per_page + 1, decisions), "text/html; charset=utf-8"
+        )
     for i, d in enumerate(site.decisions):
-        site.put(d.url, decision_html(d, era=i % 3), "text/html; charset=utf-8")
+        site.put(d.url, decision_html(d, era=i % 3), "text/html; charset=utf-8", save=False)
         for pdf in d.pdfs:
-            site.put(pdf, fake_pdf(f"{d.code or d.title} {pdf}", pdf_bytes), "application/pdf")
+            site.put(pdf, fake_pdf(f"{d.code or d.title} {pdf}", pdf_bytes), "application/pdf", save=False)
     if robots:
-        site.put("/robots.txt", robots.encode(), "text/plain; charset=utf-8")
+        site.put("/robots.txt", robots.encode(), "text/plain; charset=utf-8", save=False)
     site.save()
     return site
 
@@ -225,8 +249,24 @@ def fast_settings(base_url: str, **overrides: object) -> Settings:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Site:
-    return build_site(tmp_path / "site")
+def make_site(tmp_path: Path) -> Callable[..., Site]:
+    """``make_site(name, **build_site options)``: another synthetic archive under ``tmp_path``."""
+
+    def make(name: str = "site", **options: Any) -> Site:
+        return build_site(tmp_path / name, **options)
+
+    return make
+
+
+@pytest.fixture
+def fast() -> Callable[..., Settings]:
+    """``fast(base_url, **overrides)``: :func:`fast_settings` for tests that cannot import conftest."""
+    return fast_settings
+
+
+@pytest.fixture
+def site(make_site: Callable[..., Site]) -> Site:
+    return make_site()
 
 
 @pytest.fixture
@@ -241,6 +281,8 @@ def elsewhere(tmp_path: Path) -> Iterator[SampleServer]:
     root = tmp_path / "elsewhere"
     root.mkdir()
     (root / "page.html").write_text("<html><body><p>Elsewhere</p></body></html>")
-    (root / "manifest.json").write_text(json.dumps({"/page.html": {"file": "page.html", "content_type": "text/html"}}))
+    (root / "manifest.json").write_text(
+        json.dumps({"/page.html": {"file": "page.html", "content_type": "text/html"}})
+    )
     with serve(root, faults=FaultPlan()) as running:
         yield running

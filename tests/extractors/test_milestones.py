@@ -1,0 +1,202 @@
+"""extractors/milestones.py: only framed milestones (a framing line, a milestones heading or dated
+deliverables), with status and from/to periods; nothing invented where a page has none."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.milestones import find_milestones
+
+END = "\n\nLegal Comments\n\nMOPAC may do this.\n"
+
+
+class Case(NamedTuple):
+    id: str
+    text: str
+    items: list[str]
+    status: str | None = None  # status of every item, where the case checks it
+    periods: tuple[str | None, str | None] | None = None  # (from, to) of every item
+    dues: list[str | None] | None = None
+
+
+FROM_SEED = [
+    Case(
+        "seed-carried-over",
+        "  1. The following Q4 2021/22 milestones will be carried over to 2022/23: \n\n"
+        "  1. Integration Hub – northern forces go live \n\n  1. Integration Hub – API pilot \n\n"
+        "  1. Legal Comments  \n\n  1. MOPAC is a contracting authority.\n",
+        ["Integration Hub – northern forces go live", "Integration Hub – API pilot"],
+        "carried_over",
+        ("Q4 2021/22", "2022/23"),
+    ),
+]
+
+FROM_SAMPLES = [
+    Case(
+        "rescheduled-dashed",
+        "The milestones below have been rescheduled from Q3 2022/23 to Q1 2023/24:\n"
+        "- Phase 1 launch\n- Phase 2 launch" + END,
+        ["Phase 1 launch", "Phase 2 launch"],
+        "rescheduled",
+        ("Q3 2022/23", "Q1 2023/24"),
+    ),
+    Case(
+        "moved-numbered",
+        "The Q2 2023/24 milestones move to 2024/25:\n1. Go live\n2. Pilot" + END,
+        ["Go live", "Pilot"],
+        "rescheduled",
+        ("Q2 2023/24", "2024/25"),
+    ),
+    Case(
+        "heading-tabbed-table",
+        "Milestones\nMilestone\tDate\nContract award\tMarch 2023\nGo live\tQ2 2023/24" + END,
+        ["Contract award", "Go live"],
+        "planned",
+        (None, None),
+        ["March 2023", "Q2 2023/24"],
+    ),
+    Case(
+        "heading-cells-on-lines",
+        "Key milestones\nMilestone\nDate\nContract award\nMarch 2023\nGo live\nQ2 2023/24" + END,
+        ["Contract award", "Go live"],
+        dues=["March 2023", "Q2 2023/24"],
+    ),
+    Case(
+        "dated-deliverables-only-dated",
+        "The deliverables are:\n1. Training by 31 March 2023\n2. New website\n"
+        "3. Evaluation by Spring 2024" + END,
+        ["Training by 31 March 2023", "Evaluation by Spring 2024"],
+        dues=["31 March 2023", "Spring 2024"],
+    ),
+    Case(
+        "timeline-dated-rows",
+        "Timeline\nProcurement starts: April 2023\nAward: June 2023" + END,
+        ["Procurement starts: April 2023", "Award: June 2023"],
+    ),
+    Case(
+        "plain-deliverables-are-not-milestones",
+        "The grant deliverables are:\n1. Train staff\n2. Build a website" + END,
+        [],
+    ),
+    Case(
+        "dates-in-prose-are-not-milestones",
+        "The project will go live in March 2023. The budget is £5m." + END,
+        [],
+    ),
+    Case(
+        "milestone-word-in-prose",
+        "A key milestone was reached in March 2022 when the pilot went live." + END,
+        [],
+    ),
+    Case("no-text", "", []),
+]
+
+BUGS_CAUGHT = [
+    # prose under a timescales heading was read as a milestone row
+    Case(
+        "prose-under-timescales",
+        "Timescales\nThe project will complete in March 2024 subject to the procurement "
+        "finishing on time." + END,
+        [],
+    ),
+    Case("prose-under-milestones", "Milestones\nThe project has no fixed milestones yet." + END, []),
+    # a multi-cell header row ("Milestone<TAB>Date") was read as the first milestone
+    Case(
+        "multi-cell-header-row",
+        "Milestones\nMilestone\tTarget date\nPilot ends\tJune 2023" + END,
+        ["Pilot ends"],
+        dues=["June 2023"],
+    ),
+]
+
+KNOWN_GAPS = [
+    # framing stated as a sentence, not a lead-in ending in ":"
+    Case(
+        "framing-sentence-without-colon",
+        "The following milestones have slipped to 2023/24.\n- Go live\n- Pilot" + END,
+        ["Go live", "Pilot"],
+    ),
+]
+
+
+def _params(cases: list[Case], *marks: pytest.MarkDecorator) -> list[object]:
+    return [pytest.param(c, id=c.id, marks=marks) for c in cases]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        *_params(FROM_SEED),
+        *_params(FROM_SAMPLES),
+        *_params(BUGS_CAUGHT),
+        *_params(KNOWN_GAPS, pytest.mark.xfail(strict=True)),
+    ],
+)
+def test_find_milestones(case: Case) -> None:
+    got = find_milestones(case.text)
+    assert [m.text for m in got] == case.items
+    if case.status is not None:
+        assert {m.status for m in got} == {case.status}
+    if case.periods is not None:
+        assert {(m.from_period, m.to_period) for m in got} == {case.periods}
+    if case.dues is not None:
+        assert [m.due for m in got] == case.dues
+    _check_spans(case.text)
+
+
+def _check_spans(text: str) -> None:
+    """Spans lie in the text, and every word of an item is read, in order, from its span."""
+    for n, m in enumerate(find_milestones(text), 1):
+        assert m.ordinal == n
+        assert 0 <= m.start <= m.end <= len(text)
+        raw, at = text[m.start : m.end], 0
+        for word in m.text.split():
+            found = raw.find(word, at)
+            assert found >= 0, (word, raw)
+            at = found + len(word)
+
+
+# Property tests: framing lines, headings, markers and periods in any order.
+_FRAGMENTS = st.sampled_from(
+    [
+        "Milestones\n",
+        "Key dates\n",
+        "Timeline\n",
+        "The following Q4 2021/22 milestones will be carried over to ",
+        "2022/23",
+        "deliverables:",
+        ":",
+        "\n",
+        "\n\n",
+        "  1. ",
+        "- ",
+        "• ",
+        "Go live",
+        "March 2023",
+        "\t",
+        " | ",
+        "Milestone\tDate\n",
+        "Legal Comments\n",
+        ".",
+        " ",
+        "rescheduled",
+        "Q1 2023/24",
+    ]
+)
+_TEXT = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=30).map("".join)
+
+
+@given(_TEXT)
+def test_milestones_property(text: str) -> None:
+    _check_spans(text)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=10_000, deadline=None)
+@given(_TEXT)
+def test_milestones_fuzz(text: str) -> None:
+    _check_spans(text)

@@ -1,0 +1,339 @@
+"""extractors/recommendations.py: items in order with their verb, whatever the list shape, sub-items kept
+inside their item, single asking sentences, 2025 labels and cut-off pages."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.recommendations import find_recommendations
+
+LEAD = "Recommendation\n\nThe Deputy Mayor for Policing and Crime is recommended to:\n\n"
+FACTS = "\n\nPART I - NON-CONFIDENTIAL FACTS AND ADVICE TO THE DMPC\n\n1. Introduction and background\n"
+
+
+class Case(NamedTuple):
+    id: str
+    text: str
+    items: list[str]  # item texts in order (whitespace collapsed, markers dropped)
+    verbs: list[str | None] | None = None  # asking verb per item, where the case checks it
+
+
+FROM_SEED = [
+    Case(
+        "seed-repeated-one",
+        LEAD + "  1. Approve receipt of grant funding of £1,183,000 for 2021/22, and to note the revised "
+        "milestones.\n\n  1. Delegate the variation to the Chief Finance Officer." + FACTS,
+        [
+            "Approve receipt of grant funding of £1,183,000 for 2021/22, and to note the revised milestones.",
+            "Delegate the variation to the Chief Finance Officer.",
+        ],
+        ["approve", "delegate"],
+    ),
+]
+
+FROM_SAMPLES = [
+    Case(
+        "numbered-dot",
+        LEAD + "1. Approve the plan.\n2. Note the risks." + FACTS,
+        ["Approve the plan.", "Note the risks."],
+        ["approve", "note"],
+    ),
+    Case(
+        "numbered-paren",
+        LEAD + "1) Approve £5m for the hub;\n2) Agree the terms." + FACTS,
+        ["Approve £5m for the hub;", "Agree the terms."],
+        ["approve", "agree"],
+    ),
+    Case(
+        "lettered",
+        LEAD + "a) Approve the grant;\nb) Note the plan." + FACTS,
+        ["Approve the grant;", "Note the plan."],
+    ),
+    Case(
+        "roman",
+        LEAD + "i. Approve the grant;\nii. Note the plan;\niii. Agree the terms." + FACTS,
+        ["Approve the grant;", "Note the plan;", "Agree the terms."],
+    ),
+    Case(
+        "bulleted",
+        LEAD + "• Approve the grant;\n• Delegate the award." + FACTS,
+        ["Approve the grant;", "Delegate the award."],
+        ["approve", "delegate"],
+    ),
+    Case(
+        "dash-alone-on-its-line",
+        LEAD + "-\nApprove the grant;\n-\nNote the plan." + FACTS,
+        ["Approve the grant;", "Note the plan."],
+    ),
+    Case(
+        "dashed",
+        LEAD + "- Approve the grant;\n- Note the plan." + FACTS,
+        ["Approve the grant;", "Note the plan."],
+    ),
+    Case(
+        "unmarked-lines",
+        LEAD + "Approve A.\nNote B.\nDelegate C to the CFO." + FACTS,
+        ["Approve A.", "Note B.", "Delegate C to the CFO."],
+    ),
+    Case(
+        "last-item-lost-its-bullet",
+        LEAD + "- Approve A.\n- Approve B.\nApprove C." + FACTS,
+        ["Approve A.", "Approve B.", "Approve C."],
+    ),
+    Case(
+        "wrapped-item",
+        LEAD + "1. Approve the grant of £5m to the\nVRU for three years.\n2. Note the risks." + FACTS,
+        ["Approve the grant of £5m to the VRU for three years.", "Note the risks."],
+    ),
+    Case(
+        "note-between-items-skipped",
+        LEAD + "1. Approve the grant.\nFunding to be met from the budget.\n2. Note the risks." + FACTS,
+        ["Approve the grant.", "Note the risks."],
+    ),
+    Case(
+        "sub-items-stay-inside",
+        LEAD + "1) Approve the award of nine contracts;\na) The purchase is valued at £10.5M.\n"
+        "b) The parts cost £0.5M.\n2) Note the collaboration." + FACTS,
+        [
+            "Approve the award of nine contracts; a) The purchase is valued at £10.5M. "
+            "b) The parts cost £0.5M.",
+            "Note the collaboration.",
+        ],
+    ),
+    Case(
+        "bullets-under-numbered-item",
+        "Recommendation\nThe DMPC is asked to:\n1. Approve the application to part resource two bids;\n"
+        "•    A campaign worth £621,000 over 3 years\n•    A triage pilot, £1,650,000 over three years"
+        + FACTS,
+        [
+            "Approve the application to part resource two bids; A campaign worth £621,000 over 3 years "
+            "A triage pilot, £1,650,000 over three years"
+        ],
+    ),
+    Case(
+        "lead-in-to-approve-the",
+        "Recommendation\nThe DMPC is asked to:\n  • To approve the:\n    • creation of a fund of £900,000;\n"
+        "    • grant criteria in Appendix 1.\n  • To note that awards will be reported." + FACTS,
+        [
+            "To approve the: creation of a fund of £900,000; grant criteria in Appendix 1.",
+            "To note that awards will be reported.",
+        ],
+        ["approve", "note"],
+    ),
+    Case(
+        "lead-in-with-object-then-series",
+        "Recommendation\nThat the Deputy Mayor for Policing and approve the engagement budget "
+        "and specifically the:\n"
+        "• allocation of £100,000 to the fund;\n• allocation of £60,000 to oversight; and\n"
+        "• That the signing of agreements be delegated." + FACTS,
+        [
+            "allocation of £100,000 to the fund;",
+            "allocation of £60,000 to oversight; and",
+            "That the signing of agreements be delegated.",
+        ],
+    ),
+    Case(
+        "asked-to-approve-objects",
+        "Recommendation\nThe DMPC is asked to approve:\n1. The grant of £5m;\n"
+        "2. The lease of the site." + FACTS,
+        ["The grant of £5m;", "The lease of the site."],
+        ["approve", "approve"],
+    ),
+    Case(
+        "that-the-dmpc-approve-bullets",
+        "Recommendation\nThat the Deputy Mayor for Policing and Crime approve:\n"
+        "• the award of X;\n• the budget of Y." + FACTS,
+        ["the award of X;", "the budget of Y."],
+        ["approve", "approve"],
+    ),
+    Case(
+        "lead-in-without-recommended",
+        "Recommendation\nThe Deputy Mayor for Policing and Crime to:\n• Approve A;\n• Note B." + FACTS,
+        ["Approve A;", "Note B."],
+    ),
+    Case(
+        "single-sentence",
+        "Executive summary\nThis paper seeks approval of a lease. The DMPC is asked to approve "
+        "the lease of £5m. It runs for 5 years." + FACTS,
+        ["The DMPC is asked to approve the lease of £5m."],
+        ["approve"],
+    ),
+    Case(
+        "two-asks-two-items",
+        "Executive summary\nThe DMPC is recommended to approve £1m for the VRU. The DMPC is "
+        "asked to consider the options for the estate." + FACTS,
+        [
+            "The DMPC is recommended to approve £1m for the VRU.",
+            "The DMPC is asked to consider the options for the estate.",
+        ],
+        ["approve", "consider"],
+    ),
+    Case(
+        "label-2025-sentence",
+        "Executive Summary:\nSome text.\nRecommendation:\nThe Deputy Mayor for Policing and "
+        "Crime is recommended to approve funding of £2m for the VRU." + FACTS,
+        ["The Deputy Mayor for Policing and Crime is recommended to approve funding of £2m for the VRU."],
+    ),
+    Case(
+        "label-2025-inline-lead",
+        "Executive Summary:\nText.\nRecommendation: The Deputy Mayor for Policing and "
+        "Crime is recommended to:\n1. Approve funding of £2m.\n2. Note the risks.\n",
+        ["Approve funding of £2m.", "Note the risks."],
+    ),
+    Case(
+        "mayoral-decision-heading",
+        "Decision\nThat the Mayor approves the budget of £2m.\n",
+        ["That the Mayor approves the budget of £2m."],
+        ["approve"],
+    ),
+    Case(
+        "cut-off-inside-list",
+        LEAD + "1. Approve the grant;\n2. Note the pl",
+        ["Approve the grant;", "Note the pl"],
+    ),
+    Case(
+        "cut-off-before-list-report-recommends",
+        "Executive summary\nThis report recommends that the DMPC approves a budget of £3m. "
+        "Other text follows.",
+        ["This report recommends that the DMPC approves a budget of £3m."],
+        ["approve"],
+    ),
+    Case("seeks-approval-is-summary", "Executive summary\nThis Decision seeks approval to spend £5m.\n", []),
+    Case("no-recommendation", "Executive summary\nThe MPS will buy cars.\n", []),
+]
+
+BUGS_CAUGHT = [
+    Case(
+        # topic headings between numbered items ("Veterinary Services") swallowed item 1 as a sub-item
+        "topic-headings-between-items",
+        "Recommendation\n\nThe DMPC is asked to approve:\n\nVeterinary Services\n\n"
+        "1. The procurement of veterinary services;\n\nForensic Services\n\n"
+        "2. The award of these contract extensions as set out below:\na. DNA profiling with a lab for £6m;\n"
+        "b. Drugs analysis with a lab for £1m;\n\nSpecial Policing Services at the Arena\n\n"
+        "3. The policing agreement for the arena." + FACTS,
+        [
+            "The procurement of veterinary services;",
+            "The award of these contract extensions as set out below:",
+            "DNA profiling with a lab for £6m;",
+            "Drugs analysis with a lab for £1m;",
+            "The policing agreement for the arena.",
+        ],
+    ),
+    Case(
+        # an unmarked "To approve the:" item's bullets became sibling items
+        "unmarked-lead-in-keeps-bullets",
+        LEAD + "To approve the:\n• Extension of the contract\n• Budget of £5m\nTo note the risks." + FACTS,
+        ["To approve the: Extension of the contract Budget of £5m", "To note the risks."],
+        ["approve", "note"],
+    ),
+    Case(
+        # a running-text line before bullets is not a topic heading
+        "running-text-is-not-a-heading",
+        "Recommendation\nThe DMPC is asked to approve:\n"
+        "The allocation of funds to the boroughs\n• £1m for A\n"
+        "• £2m for B" + FACTS,
+        ["The allocation of funds to the boroughs £1m for A £2m for B"],
+    ),
+]
+
+KNOWN_GAPS = [
+    # "Option A." ends a sentence, but a capital letter before a full stop is read as an initial
+    Case(
+        "sentence-ending-in-capital-letter",
+        "Executive summary\nThe DMPC is asked to approve Option A. The DMPC is asked to note Option B."
+        + FACTS,
+        ["The DMPC is asked to approve Option A.", "The DMPC is asked to note Option B."],
+    ),
+]
+
+
+def _params(cases: list[Case], *marks: pytest.MarkDecorator) -> list[object]:
+    return [pytest.param(c, id=c.id, marks=marks) for c in cases]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        *_params(FROM_SEED),
+        *_params(FROM_SAMPLES),
+        *_params(BUGS_CAUGHT),
+        *_params(KNOWN_GAPS, pytest.mark.xfail(strict=True)),
+    ],
+)
+def test_find_recommendations(case: Case) -> None:
+    got = find_recommendations(case.text)
+    assert [r.text for r in got] == case.items
+    assert [r.ordinal for r in got] == list(range(1, len(got) + 1))
+    if case.verbs is not None:
+        assert [r.verb for r in got] == case.verbs
+    _check_spans(case.text)
+
+
+def test_truncated_last_item_is_flagged() -> None:
+    got = find_recommendations(LEAD + "1. Approve the grant;\n2. Note the pl")
+    assert got[-1].reason == "list_truncated"
+    assert got[-1].confidence < 1.0
+
+
+def _check_spans(text: str) -> None:
+    """Spans lie in the text, and every word of an item is read, in order, from its span."""
+    for r in find_recommendations(text):
+        assert 0 <= r.start <= r.end <= len(text)
+        raw, at = text[r.start : r.end], 0
+        for word in r.text.split():
+            found = raw.find(word, at)
+            assert found >= 0, (word, raw)
+            at = found + len(word)
+
+
+# Property tests: list markers, lead-ins, headings and asking verbs in any order.
+_FRAGMENTS = st.sampled_from(
+    [
+        "Recommendation\n",
+        "Recommendation: ",
+        "Decision\n",
+        "The DMPC is asked to:",
+        "The DMPC is asked to approve ",
+        "That the Mayor approves ",
+        "This report recommends that ",
+        "  1. ",
+        "1) ",
+        "a) ",
+        "i. ",
+        "• ",
+        "-\n",
+        "- ",
+        "Approve ",
+        "To approve the:",
+        "Note ",
+        "the grant",
+        " £5m",
+        ";",
+        ".",
+        ":",
+        "\n",
+        "\n\n",
+        " ",
+        "Option A. ",
+        "Veterinary Services\n",
+        "Introduction and background\n",
+        "1.1. ",
+    ]
+)
+_TEXT = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=30).map("".join)
+
+
+@given(_TEXT)
+def test_recommendations_property(text: str) -> None:
+    _check_spans(text)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=10_000, deadline=None)
+@given(_TEXT)
+def test_recommendations_fuzz(text: str) -> None:
+    _check_spans(text)
