@@ -574,12 +574,23 @@ def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^\w£]+", " ", s.lower()).split())
 
 
+_FORM_BANNER = re.compile(
+    r"^(?:mayor of london|office for policing|mayor'?s office for policing|dmpc decision|mopac decision|"
+    r"decision (?:form|record)|(?:dmpc|mopac)$)",
+    re.IGNORECASE,
+)
+_TITLE_LABEL = re.compile(r"^(?:title|subject)\s*:\s*", re.IGNORECASE)
+
+
 def _pdf_title(doc: Document, code: str | None) -> str | None:
-    """The PDF's title: the first heading that is not the form's name."""
-    for block in doc.blocks[:12]:
-        text = block.text.strip()
-        low = text.lower()
-        if block.kind != "heading" or not text or low.startswith(("dmpc decision", "mopac", "decision")):
+    """The signed form's title: the "Title:" line, else the first heading that is not the form's banner
+    ("MAYOR OF LONDON OFFICE FOR POLICING AND CRIME", "DMPC Decision – PCD 1240")."""
+    candidates = [b.text.strip() for b in doc.blocks[:12] if b.kind in ("heading", "paragraph")]
+    labelled = next((t for t in candidates if _TITLE_LABEL.match(t)), None)
+    if labelled:
+        return _TITLE_LABEL.sub("", labelled).strip() or None
+    for text in (b.text.strip() for b in doc.blocks[:12] if b.kind == "heading"):
+        if not text or _FORM_BANNER.match(text):
             continue
         if code and text.upper().startswith(code.upper()):
             text = text[len(code) :].lstrip(" :–-")

@@ -190,7 +190,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
             textpage.close()
     finally:
         page.close()
-    result = _Page(number=index + 1, height=height, chars=sum(len(f.text.strip()) for f in frags))
+    result = _Page(number=index + 1, height=height, chars=sum(len(f.text) for f in frags))
     tables, rest = ruled_tables(rules_from_boxes(boxes), frags)
     lines = reading_order(rest)
     items: list[Line | Table] = []
@@ -221,12 +221,18 @@ def _objects(
     name = ctypes.create_string_buffer(128)
     buf = ctypes.create_string_buffer(4096)  # reused: one allocation per page, not per text object
     ptr = ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
-    for i in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (_PAGEOBJ_TEXT, _PAGEOBJ_PATH) or not pdfium_c.FPDFPageObj_GetBounds(
-            obj, left, bottom, right, top
-        ):
+    # raw handles and local names: this loop runs for every object of every page
+    page_h, text_h = page.raw, textpage.raw
+    get_object, get_type, get_bounds = (
+        pdfium_c.FPDFPage_GetObject,
+        pdfium_c.FPDFPageObj_GetType,
+        pdfium_c.FPDFPageObj_GetBounds,
+    )
+    get_text = pdfium_c.FPDFTextObj_GetText
+    for i in range(pdfium_c.FPDFPage_CountObjects(page_h)):
+        obj = get_object(page_h, i)
+        kind = get_type(obj)
+        if kind not in (_PAGEOBJ_TEXT, _PAGEOBJ_PATH) or not get_bounds(obj, left, bottom, right, top):
             continue
         if kind == _PAGEOBJ_PATH:
             pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
@@ -234,14 +240,14 @@ def _objects(
                 (left.value, right.value, height - top.value, height - bottom.value, bool(stroke.value))
             )
             continue
-        n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)  # bytes, UTF-16 with a NUL
+        n = get_text(obj, text_h, ptr, len(buf))  # bytes needed, UTF-16 with a NUL; copied if they fit
         if n <= 2:
             continue
         if n > len(buf):
             buf = ctypes.create_string_buffer(n)
             ptr = ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
-        pdfium_c.FPDFTextObj_GetText(obj, textpage, ptr, n)
-        text = buf.raw[: n - 2].decode("utf-16-le", errors="replace").replace("\ufffe", HYPHEN)
+            get_text(obj, text_h, ptr, n)
+        text = ctypes.string_at(buf, n - 2).decode("utf-16-le", errors="replace").replace("\ufffe", HYPHEN)
         text = text.replace("\r", " ").replace("\n", " ").replace("\x00", "")
         if not text.strip():
             continue

@@ -15,6 +15,7 @@ right-aligned column stays in its cell instead of becoming a column of its own (
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -271,21 +272,21 @@ def _grid_from_lines(run: Sequence[Line]) -> Table:
             columns[-1][1] = max(columns[-1][1], x1)
         else:
             columns.append([x0, x1])
+    starts = [c[0] for c in columns]
     rows: list[tuple[str, ...]] = []
     for line in run:
-        cells: list[list[Frag]] = [[] for _ in columns]
-        for chunk in line.chunks:
+        cells: list[list[int]] = [[] for _ in columns]
+        for index, chunk in enumerate(line.chunks):
+            # columns are the union of the chunks' spans, so each chunk lies inside exactly one
             cx = (chunk[0].x0 + chunk[-1].x1) / 2
-            k = min(
-                range(len(columns)),
-                key=lambda n: (
-                    0
-                    if columns[n][0] <= cx <= columns[n][1]
-                    else min(abs(cx - columns[n][0]), abs(cx - columns[n][1]))
-                ),
-            )
-            cells[k] += chunk
-        texts = repair_brackets([join_frags(sorted(c, key=lambda f: f.x0)) for c in cells])
+            cells[max(bisect.bisect_right(starts, cx) - 1, 0)].append(index)
+        texts = [
+            line.cells[c[0]]
+            if len(c) == 1
+            else join_frags(sorted((f for i in c for f in line.chunks[i]), key=lambda f: f.x0))
+            for c in cells
+        ]
+        texts = repair_brackets(texts)
         if any(texts):
             rows.append(tuple(t.replace("\x02", "-") for t in texts))
     return Table(

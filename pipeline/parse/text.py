@@ -70,6 +70,7 @@ def _plain(m: re.Match[str]) -> str:
 # Share of control bytes (NULs aside) above which a body is binary: text has ~0, compressed or random
 # bytes ~10% (26 of 256 values).
 _BINARY_SHARE = 0.05
+_BINARY_MIN = 16  # and at least this many, so a short page with a few stray controls is still read
 
 
 def decode_text(data: bytes, declared: Iterable[str | None] = ()) -> tuple[str, str]:
@@ -95,7 +96,8 @@ def decode_text(data: bytes, declared: Iterable[str | None] = ()) -> tuple[str, 
         return data.decode(encoding, errors="replace"), encoding
     data = data.replace(b"\x00", b"")  # stray NULs and NUL padding (a torn write) are not text
     head = data[:8192]
-    if head and sum(b < 9 or 13 < b < 32 or b == 127 for b in head) / len(head) > _BINARY_SHARE:
+    controls = sum(b < 9 or 13 < b < 32 or b == 127 for b in head)
+    if controls >= _BINARY_MIN and controls / len(head) > _BINARY_SHARE:
         raise UnsupportedDocument("binary data, not text: too many of its first bytes are control codes")
     try:
         return data.decode("utf-8"), "utf-8"

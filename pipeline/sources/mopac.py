@@ -49,6 +49,7 @@ _PART2 = re.compile(
 _AUTHORISATION = re.compile(r"^\s*Authorisation name:", re.MULTILINE)
 _KEY_INFO = re.compile(r"^\s*Key information\s*$", re.MULTILINE | re.IGNORECASE)
 _ERA_2022 = re.compile(r"\(Past staff\)|^\s*Recommendations?:|^\s*Executive Summary:", re.MULTILINE)
+_KEY_LABEL = re.compile(r"^\s*(?:Reference code|Date signed|Decision by|Date published):", re.MULTILINE)
 _SUMMARY_HEAD = re.compile(r"^\s*(?:executive\s+summary|summary)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -226,21 +227,28 @@ def parse_decision_page(
 
 
 def era_of(text: str, header: Header) -> str | None:
-    """Template era from the labels a page shows (FORMAT.md): "Authorisation name:" belongs to 2013-20;
-    "Key information" with the title repeated under it, "(Past staff)" or "Recommendation:" labels to 2022+;
-    "Key information" alone to 2018-22.
+    """Template era from the labels a page shows (FORMAT.md): "Authorisation name:", or no "Key information"
+    block at all, belongs to 2013-20; "Key information" with the title repeated right under it, "(Past
+    staff)" or "Recommendation:" labels to 2022+; "Key information" alone to 2018-22.
 
     >>> from extractors.header import read_header
     >>> era_of("T\\nReference code:\\nPCD 1\\nAuthorisation name:\\nX", read_header("T"))
     '2013-2020'
+    >>> page = "Grant Award\\n\\nKey information\\n\\nReference code: PCD 9\\n\\nSigned PCD 9 Grant Award"
+    >>> era_of(page, read_header(page))
+    '2018-2022'
     """
     if _AUTHORISATION.search(text):
         return "2013-2020"
     key = _KEY_INFO.search(text)
     if not key:
-        return None
+        return "2013-2020" if header.reference_code else None
+    if _ERA_2022.search(text):
+        return "2022+"
     title = header.title or ""
-    if _ERA_2022.search(text) or (len(title) > 8 and text.count(title, key.end()) >= 1):
+    label = _KEY_LABEL.search(text, key.end())
+    block = text[key.end() : label.start() if label else key.end() + 600]
+    if len(title) > 8 and title in block:
         return "2022+"
     return "2018-2022"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import EmptyDocument
+from pipeline.errors import EmptyDocument, UnsupportedDocument
 from pipeline.parse.html import decode_html, parse_html
 
 # The same key-information block in three markups the archive's templates have used (written by us).
@@ -18,11 +18,13 @@ KEY_INFO_MARKUPS = {
         <section><h2 class="kicker">Key information</h2>
         <div class="field"><p>Reference code:</p><p>PCD 9001</p></div>
         <div class="field"><p>Date signed:</p></div>
-        <div class="field"><p>Decision by:</p><p>Sophie Linden, Deputy Mayor, Policing and Crime</p></div></section>""",
+        <div class="field"><p>Decision by:</p><p>Sophie Linden, Deputy Mayor, Policing and Crime</p></div>
+        </section>""",
     "div_soup": """<main><header><h1 id="t">PCD 9001 Body Worn Video Refresh</h1></header>
         <div><div><h2>Key information</h2></div><div><div>Reference code:</div><div>PCD 9001</div></div>
         <div><div>Date signed:</div><div>  </div></div>
-        <div><span><div>Decision by:</div></span><div>Sophie Linden, Deputy Mayor, Policing and Crime</div></div>
+        <div><span><div>Decision by:</div></span>
+        <div>Sophie Linden, Deputy Mayor, Policing and Crime</div></div>
         </div></main>""",
 }
 EXPECTED_KEY_INFO = (
@@ -40,12 +42,21 @@ LISTS = [
     pytest.param("<ol><li>Approve</li><li>Note</li></ol>", "  1. Approve\n\n  2. Note", id="ordered"),
     pytest.param("<ol start='3'><li>Approve</li></ol>", "  3. Approve", id="ordered-start"),
     pytest.param("<ul><li>Approve</li><li>Note</li></ul>", "  • Approve\n\n  • Note", id="bulleted"),
-    pytest.param("<ol><li>To approve the:<ol type='a'><li>first</li><li>second</li></ol></li></ol>",
-                 "  1. To approve the:\n\n    a. first\n\n    b. second", id="nested-letters"),
-    pytest.param("<ol type='i'><li>x</li><li>y</li><li>z</li><li>w</li></ol>",
-                 "  i. x\n\n  ii. y\n\n  iii. z\n\n  iv. w", id="roman"),
-    pytest.param("<ol><li><p>Approve the grant</p><p>of £5m</p></li></ol>",
-                 "  1. Approve the grant\n\nof £5m", id="paragraphs-inside-item"),
+    pytest.param(
+        "<ol><li>To approve the:<ol type='a'><li>first</li><li>second</li></ol></li></ol>",
+        "  1. To approve the:\n\n    a. first\n\n    b. second",
+        id="nested-letters",
+    ),
+    pytest.param(
+        "<ol type='i'><li>x</li><li>y</li><li>z</li><li>w</li></ol>",
+        "  i. x\n\n  ii. y\n\n  iii. z\n\n  iv. w",
+        id="roman",
+    ),
+    pytest.param(
+        "<ol><li><p>Approve the grant</p><p>of £5m</p></li></ol>",
+        "  1. Approve the grant\n\nof £5m",
+        id="paragraphs-inside-item",
+    ),
     pytest.param("<p>- Approve<br>- Note</p>", "- Approve\n\n- Note", id="dashes-in-paragraph"),
 ]
 
@@ -79,7 +90,9 @@ def test_links_keep_text_href_and_span() -> None:
         <p><a href="/sites/default/files/pcd_1.pdf"><span>PCD 1</span> Grant</a></p>"""
     doc = parse_html(html, "x")
     assert [(lk.text, lk.href) for lk in doc.links] == [
-        ("PCD 988", "/pcd-988-grant"), ("PCD 1 Grant", "/sites/default/files/pcd_1.pdf")]
+        ("PCD 988", "/pcd-988-grant"),
+        ("PCD 1 Grant", "/sites/default/files/pcd_1.pdf"),
+    ]
     for link in doc.links:
         assert doc.text[link.start : link.end] == link.text
 
@@ -126,3 +139,46 @@ def test_any_markup_parses_and_spans_stay_inside(markup: str) -> None:
     for link in doc.links:
         if link.start >= 0:
             assert doc.text[link.start : link.end] == link.text
+
+
+# Bugs caught by tests/hostile (each was a crash, a wrong reason or a lost amount).
+BUGS_CAUGHT = [
+    pytest.param(
+        b'<?xml version="1.0" encoding="utf-8"?><html><body><p>\xc2\xa35m ok</p></body></html>',
+        None,
+        "£5m ok",
+        id="xml-declaration-was-parse-error",
+    ),
+    pytest.param(
+        '<meta charset="utf-16"><p>£5m – ok</p>'.encode("cp1252"),
+        None,
+        "£5m – ok",
+        id="meta-utf16-over-cp1252-was-garbage",
+    ),
+    pytest.param("<p>£5m – ok</p>".encode("cp1252"), "shift_jis", "£5m – ok", id="header-shift-jis-lie"),
+    pytest.param("<p>\u200f£\u200e5m\u202c ok</p>".encode(), None, "£5m ok", id="bidi-marks-hid-the-amount"),
+    pytest.param(b"<p>\xc2\xa3\x01\x1b5m\x7f ok</p>", None, "£5m ok", id="controls-kept-in-text"),
+    pytest.param("<p>£5m ok</p>".encode("utf-16"), None, "£5m ok", id="utf16-bom-read-as-cp1252"),
+    pytest.param("<p>£５m\u2028ok</p>".encode(), None, "£5m ok", id="full-width-digit-and-line-separator"),
+]
+
+
+@pytest.mark.parametrize(("data", "charset", "text"), BUGS_CAUGHT)
+def test_bugs_caught(data: bytes, charset: str | None, text: str) -> None:
+    assert parse_html(data, "x", charset=charset).text == text
+
+
+@pytest.mark.parametrize("markup", [b"<div><p></p></div>", b"<!-- only a comment -->", b"<script>x</script>"])
+def test_markup_without_visible_text_is_an_empty_document(markup: bytes) -> None:
+    with pytest.raises(EmptyDocument):
+        parse_html(markup, "x")
+
+
+def test_binary_bytes_are_unsupported() -> None:
+    with pytest.raises(UnsupportedDocument) as info:
+        parse_html(bytes(range(256)) * 4, "x.html")
+    assert info.value.reason == "unsupported_document"
+
+
+def test_str_input_with_a_lone_surrogate_keeps_what_follows() -> None:
+    assert parse_html("<p>a\ud800b £5m</p>", "x").text == "a\ufffdb £5m"
