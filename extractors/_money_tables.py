@@ -51,10 +51,16 @@ _UNIT_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# What may follow a unit mark on a heading line: nothing, a bracket, a colon, a cell separator, or
-# "unless stated"; "saving £millions each year" is prose, not a heading.
+# What may follow a unit mark on a heading line: a bracket, the line's end, a colon, a cell separator,
+# "unless stated", or the column's years; "saving £millions each year" is prose, not a heading.
 _UNIT_END_RE = re.compile(
-    r"[)\]]|[^\S\n]*(?:$|[:|\t])|[^\S\n]{2,}|[^\S\n]+(?:unless|except|in\s+total)\b", re.I
+    r"""[)\]]                                             # "(£000)"
+      | [^\S\n]*(?:$|[:|\t])                              # end of line, colon, cell separator
+      | [^\S\n]{2,}                                       # a wide gap: the next column
+      | [^\S\n]+(?:unless|except|in\s+total)\b           # "£000 unless stated"
+      | [^\S\n]+(?:(?:19|20)?\d\d[/\-–](?:19|20)?\d\d|(?:19|20)\d\d\b|£|GBP)  # "£000 2022/23 2023/24"
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 _UNIT_SCALE = {"thousands": SCALES["000"], "k": SCALES["k"], "m": SCALES["m"], "bn": SCALES["bn"]}
 
@@ -294,14 +300,19 @@ def _read_columns(table: _Table, cells: list[tuple[str, int, int]]) -> None:
 
 
 def _read_header(table: _Table, line: str, start: int) -> None:
-    """The unit heading's line: a header row if it has separators, else a column's financial year."""
+    """The unit heading's line: a header row if it has separators, else the columns' financial years.
+
+    One year in a heading is its column's ("Amount in 2021/22 (£000)"); several are columns only on a
+    line of nothing else ("£000 2022/23 2023/24"), not in a title ("Budget 2022/23 to 2024/25 £m").
+    """
     cells = _split(line, start)
     if len(cells) >= 2:
         _read_columns(table, cells)
         return
     fys = [fy for m in _FY_IN_RE.finditer(line) if (fy := _fy(m.group())) is not None]
-    if len(fys) == 1:
-        table.column_fys.append(fys[0])
+    bare = not re.search(r"[A-Za-z]", _FY_IN_RE.sub("", _UNIT_RE.sub("", line)))
+    if len(fys) == 1 or bare:
+        table.column_fys.extend(fys)
 
 
 def _trailing_row(table: _Table, line: str, start: int, out: list[TableCell]) -> bool:
@@ -321,8 +332,8 @@ def _trailing_row(table: _Table, line: str, start: int, out: list[TableCell]) ->
         spaced = line[tokens[-1].end() : numbers[0].start()]
         joined = tokens[-1].group()[-1] in ":=-–" or len(spaced) >= 2
         marked = joined or only["neg"] or only["open"] or "," in only["int"]
-        if not marked and len(only["int"]) < 2 and not only["frac"] and table.scale <= SCALES["000"]:
-            return False  # "Option B 2": a label ending in a number (a £m table's cells are small)
+        if not marked and (only["frac"] or len(only["int"]) < 2) and table.scale <= SCALES["000"]:
+            return False  # "Option B 2", "rating 3.5": a label ending in a number (£m cells are small)
     label = line[: tokens[-1].end()].strip()
     table.total = bool(_TOTAL_RE.match(label))
     table.row_fy = _fy(label) if _FY_CELL_RE.fullmatch(label.rstrip(":")) else None

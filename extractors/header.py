@@ -145,7 +145,7 @@ class Header:
     """The header of one decision page; every value keeps its span in the input text."""
 
     reference_code: str | None  # canonical (extractors.codes.normalise_code)
-    code_source: str  # "key_info" | "title" | "listing" | "signed_document" | "unlabelled" | "none"
+    code_source: str  # "key_info" | "form" | "title" | "listing" | "signed_document" | "unlabelled" | "none"
     title: str | None  # without leading code and separator, de-duplicated when repeated
     decision_maker: str | None  # name only: no role, no "(Past staff)", no "MP"
     decision_maker_role: str | None  # "Deputy Mayor, Policing and Crime" as printed
@@ -635,6 +635,37 @@ def _confidence(source: str, flags: list[str]) -> float:
     return round(c, 3)
 
 
+# The signed form opens "DMPC Decision – PCD 1240" (or "MOPAC Decision - PCD 1240"), then "Title: ...".
+_FORM_BANNER_RE = re.compile(
+    r"^\s*(?:DMPC|MOPAC|DMPCD)\s+decision\b\s*(?:[–—-]|:|no\.?|number)?\s*", re.IGNORECASE
+)
+_FORM_TITLE_RE = re.compile(r"^\s*Title\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def _form_banner(
+    lines: list[Line],
+) -> tuple[tuple[str, tuple[int, int]], tuple[str, tuple[int, int]] | None] | None:
+    """(code, span) of a decision form's banner line and (title, span) of its "Title:" line, if present.
+
+    >>> lines = split_lines("MAYOR OF LONDON\\n\\nDMPC Decision – PCD 1003\\n\\nTitle: Custody Review")
+    >>> _form_banner(lines)
+    (('PCD 1003', (33, 41)), ('Custody Review', (50, 64)))
+    """
+    for i, ln in enumerate(lines[:12]):
+        m = _FORM_BANNER_RE.match(ln.text)
+        cm = CODE_RE.match(ln.text, m.end()) if m else None
+        if cm is None:
+            continue
+        code = (code_from_match(cm), (ln.start + cm.start(), ln.start + cm.end()))
+        for t in lines[i + 1 : i + 4]:
+            tm = _FORM_TITLE_RE.match(t.text)
+            if tm:
+                value = t.text[tm.end() :].strip()
+                return code, (value, (t.start + tm.end(), t.start + tm.end() + len(value)))
+        return code, None
+    return None
+
+
 def read_header(text: str, *, title_hint: str | None = None, listing_code: str | None = None) -> Header:
     """Read the header of a decision page from its reading text.
 
@@ -664,6 +695,11 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
     m_end = _CONTENT_END_RE.search(text, content_start)
     content_end = m_end.start() if m_end else -1
 
+    form = _form_banner(lines)
+    if form is not None:
+        st.codes.setdefault("form", form[0])
+        if form[1] is not None and (title is None or _FORM_BANNER_RE.match(title)):
+            title, title_span = form[1]
     if listing_code:
         st.codes.setdefault("listing", (listing_code, (-1, -1)))
     signed = _signed_document(lines, text)
@@ -681,7 +717,7 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
             _set_maker(rest.strip(), ln.start + dm.end() + len(rest) - len(rest.lstrip()), st)
 
     code, source = None, "none"
-    for src in ("key_info", "title", "listing", "signed_document", "unlabelled"):
+    for src in ("key_info", "form", "title", "listing", "signed_document", "unlabelled"):
         if src in st.codes:
             code, source = st.codes[src][0], src
             if st.codes[src][1][0] >= 0:

@@ -338,11 +338,13 @@ def _annotate(text: str, a: Amount, lo: int, hi: int, recs: list[tuple[int, int]
     clause = text[max(lo, s_lo) : min(hi, s_hi)]
     sentence = text[s_lo:s_hi]
     limit = THRESHOLD_AFTER_RE.match(after) or THRESHOLD_BEFORE_RE.search(before)
+    asked = any(r0 <= a.start < r1 for r0, r1 in recs) or HEADLINE_RE.search(sentence)
+    cited = CITED_APPROVAL_RE.search(clause) and DECISION_CODE_RE.search(clause)  # "PCD 988 agreed £13m"
     if limit or THRESHOLD_WORD_RE.search(sentence):
         role = "threshold"
-    elif PREVIOUS_RE.search(clause) or (CITED_APPROVAL_RE.search(clause) and DECISION_CODE_RE.search(clause)):
+    elif PREVIOUS_RE.search(clause) or (cited and not asked):
         role = "previous_approval"
-    elif any(r0 <= a.start < r1 for r0, r1 in recs) or HEADLINE_RE.search(sentence):
+    elif asked:
         role = "headline"
     else:
         role = "component"

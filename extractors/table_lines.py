@@ -270,7 +270,7 @@ def _table(doc: Document, block: Block, table_index: int, caption: str) -> list[
     width = max(len(r) for r in rows)
     headers = [" ".join(r[c] for r in rows[:n_head] if c < len(r) and r[c]).strip() for c in range(width)]
     header_text = " ".join(headers)
-    table_scale = _scale_of(header_text) or _scale_of(caption)  # a column's own header wins below
+    table_scale = _scale_of(header_text) or _scale_of(caption)
     money = bool(
         table_scale
         or MONEY_WORD.search(header_text)
@@ -281,16 +281,19 @@ def _table(doc: Document, block: Block, table_index: int, caption: str) -> list[
         return []
     spans = _cell_spans(doc, block)
     caption_year = financial_year(caption)
+    column_scale = [_scale_of(h) or table_scale or Decimal(1) for h in headers]  # a column's own header wins
+    column_year = [financial_year(h) or caption_year for h in headers]
     out: list[TableLine] = []
     for r in range(n_head, len(rows)):
         row = rows[r]
         label = _BULLET.sub("", row[0]).strip() if row else ""
+        is_total = bool(TOTAL_LABEL.match(label))
         for c in range(1, len(row)):
             got = figure(row[c])
             if got is None:
                 continue
             value, explicit, _ = got
-            scale = Decimal(1) if explicit else (_scale_of(headers[c]) or table_scale or Decimal(1))
+            scale = Decimal(1) if explicit else column_scale[c]
             start, end = spans.get((r, c), (-1, -1))
             page = block.row_pages[r] if r < len(block.row_pages) else block.page
             out.append(
@@ -299,11 +302,11 @@ def _table(doc: Document, block: Block, table_index: int, caption: str) -> list[
                     row_index=r,
                     label=label,
                     column=headers[c],
-                    financial_year=financial_year(headers[c]) or caption_year,
+                    financial_year=column_year[c],
                     raw=row[c].strip(),
                     value=value * scale,
                     scale=scale,
-                    is_total=bool(TOTAL_LABEL.match(label)),
+                    is_total=is_total,
                     page=page,
                     start=start,
                     end=end,

@@ -25,6 +25,7 @@ listing often leaves "Date signed:" empty); ``dry_run`` asks for robots.txt and 
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
 import threading
@@ -92,6 +93,7 @@ class _Fetched:
     body: bytes | None = None  # new bytes (a 2xx); on a 304 the stored version is read when needed
     sha256: str | None = None  # the stored blob: new (2xx, written), or the current version's (304)
     error: CrawlError | None = None
+    written: Future[str] | None = None  # the blob being made durable; awaited before state is committed
 
 
 def crawl(
@@ -148,6 +150,7 @@ class _Crawler:
         self._order = itertools.count()
         self._done: Counter[str] = Counter()
         self._decisions = 0  # decision entries taken by this run (for max_decisions)
+        self._writer: ThreadPoolExecutor | None = None
 
     # -- the run --------------------------------------------------------------------------------------
     def run(self, *, progress: bool, console: Console | None) -> CrawlSummary:
@@ -161,6 +164,12 @@ class _Crawler:
         self._decisions = self.store.count_role(self.run_id, "decision")
         window: deque[tuple[FrontierItem, Future[_Fetched]]] = deque()
         depth = max(1, self.settings.fetch_ahead)
+        # blob writes (fsync) in their own threads: the next fetch does not wait for the disk
+        self._writer = (
+            ThreadPoolExecutor(max_workers=2, thread_name_prefix="blob")
+            if self.settings.fetch_ahead
+            else None
+        )
         pool = (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetch")
             if self.settings.fetch_ahead
@@ -188,6 +197,8 @@ class _Crawler:
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
         counts = self._counts()
         with self.store.transaction():
             self.store.finish_run(self.run_id, counts)
@@ -276,6 +287,8 @@ class _Crawler:
         return {outcome: raw.get(outcome, 0) for outcome in OUTCOMES}
 
     def _process(self, item: FrontierItem, fetched: _Fetched) -> None:
+        if fetched.written is not None:
+            fetched.written.result()  # durable before any state points at it (raises StoreError)
         if item.role == "listing":
             self._listing(item, fetched)
         elif item.role == "decision":
@@ -450,8 +463,13 @@ class _Crawler:
         if response.status == 304 and latest is not None:
             return _Fetched("not_modified", response, sha256=latest.sha256)
         if 200 <= response.status < 300:
-            sha = self.store.put_blob(response.body) if self.write else None
-            return _Fetched("fetched", response, response.body, sha)
+            if not self.write:
+                return _Fetched("fetched", response, response.body)
+            if self._writer is not None:
+                written = self._writer.submit(self.store.put_blob, response.body)
+                sha = hashlib.sha256(response.body).hexdigest()
+                return _Fetched("fetched", response, response.body, sha, written=written)
+            return _Fetched("fetched", response, response.body, self.store.put_blob(response.body))
         message = f"{item.url}: HTTP {response.status}" + (
             f" after {response.attempts} attempts" if response.attempts > 1 else ""
         )
@@ -605,9 +623,9 @@ def _page_count(page: object) -> int:
     >>> _page_count(Page(total_results=None, first=None, last=None))
     1
     """
-    total = getattr(page, "total_results", None)
-    first = getattr(page, "first", None)
-    last = getattr(page, "last", None)
+    total: int | None = getattr(page, "total_results", None)
+    first: int | None = getattr(page, "first", None)
+    last: int | None = getattr(page, "last", None)
     if not total or first is None or last is None or last < first:
         return 1
     if last >= total:  # the last page cannot tell the page size

@@ -140,7 +140,7 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
     decisions = _rows(
         con,
         """SELECT decision_id, reference_code, code_type, title, decision_maker, date_signed, summary, url,
-                  pdf_url, era, n_amounts, n_recommendations, last_seen
+                  pdf_url, era, n_amounts, n_recommendations
            FROM decisions ORDER BY decision_id""",
     )
     known = {str(d["decision_id"]): d for d in decisions}

@@ -21,6 +21,7 @@ HYPHEN = "\x02"  # pdfium's mark for a hyphen that ends a line (a break inside a
 
 SLACK = 2.0  # points: glyph boxes are tight, so column edges wobble by a side bearing
 _LETTERS = re.compile(r"[A-Za-z]{3}")  # "prose" needs some letters, not just figures
+_WORDY = re.compile(r"\w")  # a piece with a letter or figure in it (not a lone bullet or rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def make_line(frags: Iterable[Frag], column: int = 0) -> Line:
     first = parts[0]
     x0, x1, top, bottom, base = first.x0, first.x1, first.top, first.bottom, first.base
     for f in parts:  # one pass: this runs for every line of every page
-        n = sum(map(str.isalnum, f.text))
+        n = len(f.text) - f.text.count(" ") if _WORDY.search(f.text) else 0  # letters and figures, roughly
         key = round(f.size * 2) / 2
         weights[key] = weights.get(key, 0) + max(n, 1)
         letters += n

@@ -222,7 +222,7 @@ def parse_decision_page(
         documents=tuple(_document_links(doc, doc.source)) if doc.kind == "html" else (),
         part2=part2 is not None,
         part2_text=_sentence_around(text, part2.start()) if part2 else None,
-        era=era_of(text, header),
+        era=era_of(text, header) if doc.kind != "pdf" else None,
     )
 
 

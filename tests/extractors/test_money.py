@@ -390,6 +390,19 @@ BUGS_CAUGHT = [
         Exp("100", "100000", table=True, financial_year="2022/23"),
         Exp("200", "200000", table=True, financial_year="2023/24"),
     ),
+    case(
+        "unit-then-years-single-spaced",
+        "£000 2022/23 2023/24\nStaff 365 120\nTotal 365 120\n",
+        Exp("365", "365000", table=True, financial_year="2022/23"),
+        Exp("120", "120000", table=True, financial_year="2023/24"),
+        Exp("365", "365000", table=True, financial_year="2022/23", role="total"),
+        Exp("120", "120000", table=True, financial_year="2023/24", role="total"),
+    ),
+    case(
+        "asked-to-approve-beside-a-cited-decision",
+        "The DMPC is asked to approve £2m for the strategy agreed in PCD 988.",
+        Exp("£2m", "2000000", role="headline"),
+    ),
     case("digit-run-is-not-money", "ref £" + "9" * 40),
     case("zero-is-not-negative", "-£0 change", Exp("-£0", "0")),
 ]

@@ -32,7 +32,7 @@ from pipeline.settings import Settings
 from pipeline.store import Store
 
 if TYPE_CHECKING:
-    from conftest import Site
+    from tests.pipeline.conftest import Site
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "site"

@@ -17,7 +17,7 @@ from pipeline.serve import Fault, FaultPlan, SampleServer
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
-    from conftest import Site
+    from tests.pipeline.conftest import Site
 
 MB = 1024 * 1024
 

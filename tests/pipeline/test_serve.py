@@ -16,7 +16,7 @@ from pipeline.errors import PipelineError
 from pipeline.serve import Fault, FaultPlan, SampleServer, serve
 
 if TYPE_CHECKING:
-    from conftest import Site
+    from tests.pipeline.conftest import Site
 
 
 # loopback http only: no TLS context to build per test
