@@ -149,10 +149,10 @@ def main() -> int:
     figure("polite client alone (Fetcher.get), same URLs", polite, "req/s")
     figure("polite client / bare", polite / bare, "x", goal="goal >= 0.8", ok=polite / bare >= 0.8)
     figure("crawler / bare", crawler / bare, "x", goal="goal >= 0.8", ok=crawler / bare >= 0.8)
-    figure("crawler with fsync off / bare", max(nosync_rates) / bare, "x")
     share = parse_shares[crawler_rates.index(crawler)]
     figure("  of which: adapter HTML parsing (links)", 100 * share, "% of crawl")
     figure("crawler without the adapter's parsing / bare", crawler / (1 - share) / bare, "x")
+    figure("crawler with fsync off / bare", max(nosync_rates) / bare, "x")
     figure("no-change re-run: requests", rerun.requests, "requests", goal=f"{listings} listing pages")
     figure(
         "no-change re-run, settled_days=0: requests",

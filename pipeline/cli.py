@@ -275,6 +275,46 @@ def query(
 
 
 @app.command()
+def dashboard(
+    data: Annotated[Path, typer.Option("--data", help="Dataset directory.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("dashboard.html"),
+) -> None:
+    """Write a self-contained transparency dashboard (one HTML file, works offline) from the dataset."""
+    from pipeline.dashboard import build_dashboard, format_pence
+
+    try:
+        summary = build_dashboard(data, out)
+    except PipelineError as exc:
+        raise _fail(exc) from exc
+    err_console.print(
+        f"dashboard written to {summary.out}: {summary.decisions} decisions, "
+        f"{format_pence(summary.approved_pence)} approved (headline amounts)",
+        highlight=False,
+    )
+
+
+@app.command()
+def report(
+    data: Annotated[Path, typer.Option("--data", help="Dataset directory.")] = Path("out"),
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Raw store (adds crawl runs and listing coverage).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Archive health: coverage of the code space, crawl runs, empty fields per era, PDFs needing OCR."""
+    from pipeline.report import build_report, render_report, to_json
+
+    try:
+        result = build_report(store, data)
+    except PipelineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(to_json(result))
+    else:
+        render_report(result, out_console)
+
+
+@app.command()
 def version() -> None:
     """Print the package and schema versions."""
     from schemas import SCHEMA_VERSION
