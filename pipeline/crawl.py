@@ -308,6 +308,11 @@ class _Crawler:
             except PipelineError as exc:
                 outcome = "parse_error"
                 errors.append(self._error(item, exc.reason, exc.message))
+            except ValueError as exc:  # the adapter tripped on a malformed link (urljoin of "http://[x")
+                outcome = "parse_error"
+                errors.append(
+                    self._error(item, "parse_error", f"{item.url}: unreadable listing page ({exc})")
+                )
             else:
                 children, errors = self._listing_children(item, page)
         with self.store.transaction():
@@ -396,6 +401,9 @@ class _Crawler:
             except PipelineError as exc:
                 outcome = "parse_error"
                 errors.append(self._error(item, exc.reason, exc.message))
+            except ValueError as exc:  # the adapter tripped on a malformed link (urljoin of "http://[x")
+                outcome = "parse_error"
+                errors.append(self._error(item, "parse_error", f"{item.url}: unreadable links ({exc})"))
             else:
                 for link in links:
                     try:
@@ -583,10 +591,11 @@ class _Crawler:
                 if body is not None:
                     try:
                         page = self.source.parse_listing_page(body, url)
-                    except PipelineError as exc:
+                    except (PipelineError, ValueError) as exc:
                         counts[fetched.outcome] -= 1
                         counts["parse_error"] += 1
-                        errors.append(self._error(item, exc.reason, exc.message))
+                        reason = exc.reason if isinstance(exc, PipelineError) else "parse_error"
+                        errors.append(self._error(item, reason, str(exc)))
                     else:
                         pages = max(pages, _page_count(page))
                         children, child_errors = self._listing_children(item, page)

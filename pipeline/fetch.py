@@ -257,8 +257,8 @@ def _failure_reason(exc: BaseException) -> str:
         return "protocol_error"  # truncated body, bad framing, peer closed mid-response
     if isinstance(exc, httpx.DecodingError):
         return "decoding_error"  # a Content-Encoding that does not decode
-    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol | httpx.LocalProtocolError):
-        return "bad_url"
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol | httpx.LocalProtocolError | ValueError):
+        return "bad_url"  # control characters, an over-long URL, a host name IDNA refuses
     return "connection_error"
 
 
@@ -461,7 +461,7 @@ class Fetcher:
         )
         try:
             result: _Result = retrying(attempt)
-        except (*_RETRYABLE_ERRORS, httpx.HTTPError) as exc:
+        except (*_RETRYABLE_ERRORS, httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
             reason = _failure_reason(exc)
             tries = f" after {attempts} attempts" if attempts > 1 else ""
             raise FetchError(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import make_corpus as corpus
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +20,7 @@ from pipeline.parse import parse_document
 from pipeline.parse.html import decode_html, parse_html
 from pipeline.parse.model import Document
 from pipeline.parse.text import parse_text
+from tests.hostile import make_corpus as corpus
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FUZZ = settings(

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-import make_corpus as corpus
 import pyarrow.parquet as pq
 import pytest
 
@@ -23,6 +22,7 @@ from pipeline.extract import extract_document, extract_path
 from pipeline.parse import parse_document
 from pipeline.settings import Settings
 from pipeline.store import Store
+from tests.hostile import make_corpus as corpus
 
 CORPUS = corpus.CORPUS
 WHEN = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -125,17 +125,17 @@ TEXT = [
     ok("utf16_bom.txt", "PCD 9208", 5_000_000, why="NULs were dropped and the BOM read as text"),
     ok("line_separators.txt", "PCD 9209", 5_000_000, 2_000_000, absent=("\u2028", "\x0b", "\x85")),
 ]
-# PDFs (a PDF alone has no reference code to read: the page gives it).
+# PDFs: the signed form's banner ("DMPC Decision – PCD 9301") gives the code where the text layer is read.
 FORM = ("Approve expenditure of £1,250,000",)
 PDFS = [
-    ok("form.pdf", None, M125, contains=FORM),
+    ok("form.pdf", "PCD 9301", M125, contains=FORM),
     err("truncated.pdf", "truncated"),
     err("truncated_with_eof.pdf", "corrupt"),
-    ok("broken_xref.pdf", None, M125, contains=FORM),
-    ok("javascript.pdf", None, M125, contains=FORM, absent=("app.alert", "6666", "elsewhere")),
+    ok("broken_xref.pdf", "PCD 9301", M125, contains=FORM),
+    ok("javascript.pdf", "PCD 9301", M125, contains=FORM, absent=("app.alert", "6666", "elsewhere")),
     err("image_only.pdf", "needs_ocr"),
     err("encrypted.pdf", "encrypted"),
-    ok("encrypted_owner_only.pdf", None, M125, contains=FORM),
+    ok("encrypted_owner_only.pdf", "PCD 9301", M125, contains=FORM),
     err("html_error_page.pdf", "corrupt"),
     err("garbage_after_header.pdf", "corrupt"),
 ]
@@ -298,7 +298,7 @@ def test_2000_pages_with_the_default_cap(big: Path) -> None:
 def test_zip_bomb_stream_is_read_for_its_text(big: Path) -> None:
     data = (big / "bomb_64mb.pdf").read_bytes()
     assert len(data) < 200_000  # a few hundred KB that inflate to 64 MB
-    check(ok("bomb_64mb.pdf", None, M125, contains=FORM), big / "bomb_64mb.pdf")
+    check(ok("bomb_64mb.pdf", "PCD 9301", M125, contains=FORM), big / "bomb_64mb.pdf")
 
 
 def test_zip_bomb_over_the_time_cap_gives_parse_timeout(big: Path) -> None:

@@ -248,6 +248,28 @@ def test_requests_are_counted_with_retries_and_hops(
     assert fetcher.requests == len(server.paths()) == 4  # robots, a, b (500), b
 
 
+BAD_URLS = [
+    "/a\x01b.pdf",  # a control character httpx refuses to send
+    "/" + "a" * 70_000,  # longer than httpx sends
+]
+
+
+@pytest.mark.parametrize("path", BAD_URLS, ids=["control-character", "too-long"])
+def test_a_url_httpx_refuses_is_a_bad_url_error(path: str, server: SampleServer, fetcher: Fetcher) -> None:
+    with pytest.raises(FetchError) as raised:
+        fetcher.get(server.url + path)
+    assert raised.value.reason == "bad_url"
+
+
+def test_a_host_name_idna_refuses_is_a_bad_url_error(fast: Callable[..., Settings]) -> None:
+    with (
+        Fetcher(fast("http://xn--abc-.example"), sleep=no_sleep) as fetcher,
+        pytest.raises(FetchError) as raised,
+    ):
+        fetcher.get("http://xn--abc-.example/robots.txt", check_robots=False)
+    assert raised.value.reason == "bad_url"
+
+
 # -- the pieces ------------------------------------------------------------------------------------------
 CANONICAL = [
     ("HTTP://Example.ORG", "http://example.org/"),
