@@ -99,12 +99,13 @@ def decision_record(page: DecisionPage, doc: Document) -> dict[str, JsonValue]:
         "code_source": h.code_source,
         "title": h.title,
         "decision_maker": maker,
-        "decision_maker_role": h.decision_maker_role,
+        "decision_maker_role": h.decision_maker_role or (signature.role if signature else None),
         "date_signed": jsonable(date_signed),
         "date_published": jsonable(h.date_published),
         "era": page.era,
         "summary": page.summary,
-        "part2": page.part2,
+        # the signed form answers "Is there a Part 2 form?" itself; its answer beats a passing mention
+        "part2": signature.part2 if signature and signature.part2_text else page.part2,
         "flags": list(h.flags),
         "confidence": h.confidence,
         "recommendations": [

@@ -101,6 +101,13 @@ class Site:
         d = self.decisions[index]
         self.change(d.url, decision_html(d, era=era, extra_links=extra_links))
 
+    def add_to_listing(self, page: int, extra: list[Decision], *, per_page: int = 5) -> None:
+        """Listing page ``page`` shows ``extra`` entries after its own (its results line unchanged)."""
+        own = self.decisions[page * per_page : (page + 1) * per_page]
+        first = page * per_page + 1
+        body = listing_html([*own, *extra], first, len(self.decisions), last=first + len(own) - 1)
+        self.change(self.listing_paths[page], body)
+
     def put_pdf(self, key: str, label: str) -> None:
         self.put(key, fake_pdf(label), "application/pdf")
 
@@ -160,7 +167,7 @@ def decision_html(d: Decision, *, era: int, extra_links: tuple[tuple[str, str], 
     ).encode()
 
 
-def listing_html(entries: list[Decision], first: int, total: int) -> bytes:
+def listing_html(entries: list[Decision], first: int, total: int, *, last: int | None = None) -> bytes:
     items = []
     for d in entries:
         heading = html.escape(f"{d.code} {d.title}" if d.code else d.title)
@@ -170,7 +177,7 @@ def listing_html(entries: list[Decision], first: int, total: int) -> bytes:
             f"<ul><li>Date signed: {signed}</li><li>Reference code: {d.code or ''}</li></ul>"
             f"<p>Approval concerning {html.escape(d.title.lower())}.</p></li>"
         )
-    last = first + len(entries) - 1
+    last = first + len(entries) - 1 if last is None else last
     return (
         "<!doctype html><html><head><title>MOPAC decisions</title></head><body><main>"
         f"<h1>MOPAC decisions</h1><p>Showing {first}-{last} of {total} results found</p>"

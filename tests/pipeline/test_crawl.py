@@ -8,6 +8,7 @@ Sites are synthetic archives written by conftest.py; the ``samples/site`` cases 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -275,6 +276,21 @@ def test_a_killed_run_is_finished_by_the_next_call(
     assert len(server.paths()) == len(expected_paths(site)) - 1 - 9
     with Store(tmp_path / "store") as store:
         assert {v.url.replace(server.url, "") for v in store.versions()} == expected_paths(site)
+
+
+def test_a_decision_listed_twice_is_fetched_once(
+    site: Site, server: SampleServer, fast: Callable[..., Settings], tmp_path: Path
+) -> None:
+    """Identity is the reference code: the same code under another URL (the listing moved while it was
+    read) is one decision; without a code the URL is the identity."""
+    first = site.decisions[0]
+    again = dataclasses.replace(first, url="/node/99001")
+    uncoded = next(d for d in site.decisions if d.code is None)
+    site.add_to_listing(1, [again, uncoded])
+    summary = run(fast(server.url), tmp_path / "store")
+    assert "/node/99001" not in server.paths()
+    assert server.paths().count(uncoded.url) == 1 and server.paths().count(first.url) == 1
+    assert summary.counts["fetched"] == len(expected_paths(site)) - 1
 
 
 # -- incremental re-runs ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ robots.txt, and conditional requests. Pauses are recorded by an injected ``sleep
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -27,9 +27,9 @@ def no_sleep(_seconds: float) -> None:
 
 
 @pytest.fixture
-def fetcher(server: SampleServer, fast: Callable[..., Settings]) -> Fetcher:
+def fetcher(server: SampleServer, fast: Callable[..., Settings]) -> Iterator[Fetcher]:
     with Fetcher(fast(server.url, retries=2, read_timeout=0.3), sleep=no_sleep) as f:
-        yield f  # type: ignore[misc]
+        yield f
 
 
 # -- faults, end to end ----------------------------------------------------------------------------------
