@@ -367,7 +367,13 @@ class Builder:
                     page=t.page,
                 )
             )
-        headline = [a.value for a in amounts if a.role == "headline" and a.duplicate_of is None]
+        # a sum restated is one approval: a group of restatements counts once if any mention is headline
+        headline_roots = {
+            i if a.duplicate_of is None else a.duplicate_of
+            for i, a in enumerate(amounts)
+            if a.role == "headline"
+        }
+        headline = [amounts[i].value for i in sorted(headline_roots)]
         hv = money(sum(headline, Decimal(0))) if headline else None
         ctype, cnum = _code_parts(h.reference_code)
         signed_link = next((d for d in page.documents if d.kind == "signed_decision"), None)

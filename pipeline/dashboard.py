@@ -7,9 +7,10 @@ Links are made only from ``http(s)`` URLs. A Content-Security-Policy with the ha
 and style forbids every other script, style and fetch: the page opens offline from disk and asks the
 network for nothing.
 
-Money is counted once: only ``amounts`` rows with ``role = 'headline'``, ``duplicate_of_id`` null and
-currency GBP (the same rule as ``decisions.headline_value``), summed as integer pence. Money by financial
-year is by the year the decision was signed in (April–March), i.e. when it was approved.
+Money is counted once: each group of restated amounts (``duplicate_of_id``) counts at its first mention
+when any of its mentions is a headline, GBP only (the same rule as ``decisions.headline_value``), summed
+as integer pence. Money by financial year is by the year the decision was signed in (April–March), i.e.
+when it was approved.
 """
 
 from __future__ import annotations
@@ -146,10 +147,13 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
     known = {str(d["decision_id"]): d for d in decisions}
     amounts = _rows(
         con,
-        """SELECT a.decision_id, a.value_pence, a.currency, a.role, a.duplicate_of_id
+        """SELECT a.amount_id, a.decision_id, a.value_pence, a.currency, a.role, a.duplicate_of_id
            FROM amounts a ORDER BY a.decision_id, a.source, a.ordinal""",
     )
-    counted = [a for a in amounts if a["role"] == "headline" and a["duplicate_of_id"] is None]
+    # A restated sum is one approval: each group of restatements counts once, at its first mention,
+    # when any of its mentions is a headline (the rule of decisions.headline_value).
+    headline_groups = {a["duplicate_of_id"] or a["amount_id"] for a in amounts if a["role"] == "headline"}
+    counted = [a for a in amounts if a["duplicate_of_id"] is None and a["amount_id"] in headline_groups]
     gbp = [a for a in counted if a["currency"] == "GBP"]
     per_decision: dict[str, int] = defaultdict(int)
     by_year: dict[str, dict[str, object]] = {}
@@ -269,7 +273,7 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
             "all_amounts": len(amounts),
             "duplicates_skipped": sum(1 for a in amounts if a["duplicate_of_id"] is not None),
             "not_headline": sum(
-                1 for a in amounts if a["role"] != "headline" and a["duplicate_of_id"] is None
+                1 for a in amounts if a["duplicate_of_id"] is None and a["amount_id"] not in headline_groups
             ),
             "non_gbp": len(counted) - len(gbp),
             "decisions_with_money": len(per_decision),

@@ -697,13 +697,17 @@ def _sql_by_year(data: Path) -> list[str]:
     con = connect(data)
     try:
         rows = con.execute(
-            """WITH a AS (
+            """WITH headline_groups AS (
+                   SELECT DISTINCT coalesce(duplicate_of_id, amount_id) AS amount_id
+                   FROM amounts WHERE role = 'headline'),
+               a AS (
                    SELECT a.value_pence, d.decision_id,
                           CASE WHEN d.date_signed IS NULL THEN NULL
                                WHEN month(d.date_signed) >= 4 THEN year(d.date_signed)
                                ELSE year(d.date_signed) - 1 END AS y
                    FROM amounts a LEFT JOIN decisions d USING (decision_id)
-                   WHERE a.role = 'headline' AND a.duplicate_of_id IS NULL AND a.currency = 'GBP')
+                   WHERE a.amount_id IN (SELECT amount_id FROM headline_groups)
+                     AND a.duplicate_of_id IS NULL AND a.currency = 'GBP')
                SELECT coalesce(printf('%d/%02d', y, (y + 1) % 100), 'unknown') AS fy, sum(value_pence),
                       count(DISTINCT decision_id), count(*)
                FROM a GROUP BY 1 ORDER BY fy = 'unknown', fy"""
