@@ -98,7 +98,8 @@ def _crawl_ok(summary: CrawlSummary) -> bool:
     """False where the user must act: nothing reachable, or the listing no longer reads as one."""
     c = summary.counts
     reached = c.get("fetched", 0) + c.get("not_modified", 0) + c.get("skipped_settled", 0)
-    return summary.requests > 0 and reached > 0 and not c.get("layout_changed", 0)
+    listing_changed = any(e.reason == "layout_changed" and e.role == "listing" for e in summary.errors)
+    return summary.requests > 0 and reached > 0 and not listing_changed
 
 
 def _crawl(

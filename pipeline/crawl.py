@@ -7,9 +7,12 @@ first, durable), then commits its state change, its new work and its own complet
 transaction — so a crawl killed at any moment is resumed by running it again, with nothing lost or
 duplicated. Listing pages go first, so the plan is known early.
 
-Fetching runs one step ahead: a single fetch thread GETs the next pages (one request in flight at a
-time, within the rate limit) and writes their blobs while this thread parses the previous page and
-commits its state; only this thread touches SQLite (``settings.fetch_ahead``; 0 turns it off).
+Fetching runs a few steps ahead (``settings.fetch_ahead``; 0 turns it off): one fetch thread GETs
+the next pages (one request in flight at a time, within the rate limit), two blob threads write and
+fsync their bodies, and this thread parses the previous page and commits its state once its blob is
+durable. Only this thread touches SQLite; a kill loses at most the fetched-ahead pages, asked again
+on resume. The settled window counts from an entry's date, else from when the page was first seen,
+so undated entries are asked (conditionally) until they have been known for ``settled_days``.
 
 Incremental: requests are conditional (If-None-Match / If-Modified-Since from the stored version), and
 a decision whose listing entry is unchanged (same fingerprint) and older than ``settings.settled_days``

@@ -176,8 +176,12 @@ def _document_links(doc: Document, url: str) -> list[DocumentLink]:
             or not _PDF_HREF.search(href)
         ):
             continue
-        absolute = urljoin(url, href).split("#", 1)[0]
-        if absolute in seen or urlsplit(absolute).scheme not in ("http", "https"):
+        try:
+            absolute = urljoin(url, href).split("#", 1)[0]
+            scheme = urlsplit(absolute).scheme
+        except ValueError:  # e.g. "http://[::1/x.pdf": kept as printed, so the crawl records it as bad_url
+            absolute, scheme = href, "http"
+        if absolute in seen or scheme not in ("http", "https"):
             continue
         seen.add(absolute)
         if _APPENDIX.search(link.text):

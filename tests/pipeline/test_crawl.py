@@ -527,17 +527,13 @@ def test_links_that_are_not_urls_are_recorded_and_the_crawl_goes_on(
     assert summary.counts["fetched"] == len(expected_paths(site)) - 2 - len(site.decisions[1].pdfs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: mopac.document_links raises on one malformed href, "
-    "losing every other link of the page (pipeline/sources/mopac.py)",
-)
 def test_one_malformed_link_does_not_hide_the_others(
     site: Site, server: SampleServer, fast: Callable[..., Settings], tmp_path: Path
 ) -> None:
     site.rewrite_decision(1, era=1, extra_links=(("http://[::1/x.pdf", "Appendix"),))
-    run(fast(server.url), tmp_path / "store")
+    summary = run(fast(server.url), tmp_path / "store")
     assert set(site.decisions[1].pdfs) <= set(server.paths())
+    assert any(e.reason == "bad_url" and "[::1" in e.url for e in summary.errors)
 
 
 HOSTILE_LINKS = [
