@@ -91,7 +91,7 @@ def main() -> int:
             scale_store(store, COPIES)
             n = len(store.latest_versions("decision"))
         t0 = time.perf_counter()
-        counts = build_dataset(work / "store", work / "out", settings)
+        _rows, counts = build_dataset(work / "store", work / "out", settings)
         build_s = time.perf_counter() - t0
         rss_build = peak_rss_mb()
         with Store(work / "store", fsync=False) as store:
