@@ -70,6 +70,7 @@ def _plain(m: re.Match[str]) -> str:
 # Share of control bytes (NULs aside) above which a body is binary: text has ~0, compressed or random
 # bytes ~10% (26 of 256 values).
 _BINARY_SHARE = 0.05
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])  # control codes that are never text
 _BINARY_MIN = 16  # and at least this many, so a short page with a few stray controls is still read
 
 
@@ -96,7 +97,7 @@ def decode_text(data: bytes, declared: Iterable[str | None] = ()) -> tuple[str, 
         return data.decode(encoding, errors="replace"), encoding
     data = data.replace(b"\x00", b"")  # stray NULs and NUL padding (a torn write) are not text
     head = data[:8192]
-    controls = sum(b < 9 or 13 < b < 32 or b == 127 for b in head)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls >= _BINARY_MIN and controls / len(head) > _BINARY_SHARE:
         raise UnsupportedDocument("binary data, not text: too many of its first bytes are control codes")
     try:

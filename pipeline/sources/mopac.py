@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
 
 from extractors.entities import Entity, find_entities
 from extractors.header import Header, read_header
@@ -25,7 +29,7 @@ from extractors.references import Reference, find_references
 from extractors.table_lines import TableLine, find_table_lines
 from pipeline.errors import LayoutChanged
 from pipeline.parse.html import parse_html
-from pipeline.parse.model import Document
+from pipeline.parse.model import Document, Link
 from pipeline.settings import BASE_URL, LISTING_PATH
 
 ALLOWED_HOSTS = ("london.gov.uk", "www.london.gov.uk")
@@ -49,6 +53,7 @@ _PART2 = re.compile(
 _AUTHORISATION = re.compile(r"^\s*Authorisation name:", re.MULTILINE)
 _KEY_INFO = re.compile(r"^\s*Key information\s*$", re.MULTILINE | re.IGNORECASE)
 _ERA_2022 = re.compile(r"\(Past staff\)|^\s*Recommendations?:|^\s*Executive Summary:", re.MULTILINE)
+_SIGNED_HEADING = re.compile(r"signed decision document", re.IGNORECASE)
 _KEY_LABEL = re.compile(r"^\s*(?:Reference code|Date signed|Decision by|Date published):", re.MULTILINE)
 _SUMMARY_HEAD = re.compile(r"^\s*(?:executive\s+summary|summary)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
 
@@ -160,15 +165,46 @@ def _listing_link(doc: Document, entry: ListingEntry, url: str) -> ListingLink:
 
 # -- decision pages ---------------------------------------------------------------------------------
 def document_links(html: bytes, url: str) -> list[DocumentLink]:
-    """PDFs a decision page links to, in page order, each once, absolute."""
-    return _document_links(parse_html(html, url), url)
+    """PDFs a decision page links to, in page order, each once, absolute — the crawler's fast path.
+
+    The crawler only needs where the PDFs are, so this walks the lxml tree for links instead of rendering
+    the page's reading text; the build reads the page in full and classifies the links again. Falls back
+    to the full parse where lxml cannot read the bytes.
+
+    >>> page = b'<h2>Signed decision document</h2><p><a href="/f/pcd_1.pdf">PCD 1 Grant</a></p>'
+    >>> [(d.url, d.kind) for d in document_links(page, "http://x.test/pcd-1")]
+    [('http://x.test/f/pcd_1.pdf', 'signed_decision')]
+    """
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return _document_links(parse_html(html, url), url)
+    links: list[Link] = []
+    signed_at = -1
+    position = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            continue
+        if el.tag == "a" and el.get("href") is not None:
+            text = " ".join(el.text_content().split())
+            links.append(Link(text=text, href=el.get("href", ""), start=position, end=position + len(text)))
+            position += len(text) + 1
+        elif el.text and _SIGNED_HEADING.search(el.text):
+            signed_at = position
+            position += 1
+    return _links_to_documents(links, signed_at, url)
 
 
 def _document_links(doc: Document, url: str) -> list[DocumentLink]:
+    return _links_to_documents(doc.links, doc.text.lower().rfind("signed decision document"), url)
+
+
+def _links_to_documents(links: Sequence[Link], signed_at: int, url: str) -> list[DocumentLink]:
+    """PDF links, absolute and each once; a link after the "Signed decision document" heading (at
+    ``signed_at`` in the same coordinates as the links' ``start``, -1 for none) is the signed decision."""
     seen: set[str] = set()
     out: list[DocumentLink] = []
-    signed_at = doc.text.lower().rfind("signed decision document")
-    for link in doc.links:
+    for link in links:
         href = link.href.strip()
         if (
             not href

@@ -521,10 +521,11 @@ def test_links_that_are_not_urls_are_recorded_and_the_crawl_goes_on(
     site.rewrite_decision(1, era=1, extra_links=((odd[2], "Appendix"),))
     summary = run(fast(server.url), tmp_path / "store")
     reasons = {(e.url.replace(server.url, "")[:40], e.reason) for e in summary.errors}
-    assert (site.decisions[1].url[:40], "parse_error") in reasons  # the adapter raised on "http://[::1"
-    assert any(reason == "bad_url" for _, reason in reasons)  # httpx refused the 70,000-character URL
-    # everything else is stored: all but robots.txt, the decision page in error and the PDFs it hid
-    assert summary.counts["fetched"] == len(expected_paths(site)) - 2 - len(site.decisions[1].pdfs)
+    # each odd link is a bad_url row (httpx refuses the control byte and the 70,000-character URL, the
+    # adapter keeps "http://[::1" as printed); the pages that carry them are read as usual
+    assert sorted(reason for _, reason in reasons) == ["bad_url"] * 3
+    # everything else is stored: all but robots.txt
+    assert summary.counts["fetched"] == len(expected_paths(site)) - 1
 
 
 def test_one_malformed_link_does_not_hide_the_others(
