@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from extractors.codes import decision_id as code_to_id
@@ -33,6 +32,18 @@ from extractors.table_lines import TableLine, find_table_lines
 from pipeline.errors import PipelineError
 from pipeline.parse import parse_document
 from pipeline.parse.model import Document
+from pipeline.rows import (
+    Snapshot,
+    amount_rows,
+    entity_rows,
+    headline_value,
+    milestone_rows,
+    recommendation_rows,
+    reference_rows,
+    snapshot,
+    table_line_rows,
+    version_rows,
+)
 from pipeline.settings import Settings
 from pipeline.sources.mopac import DecisionPage, parse_decision_page
 from pipeline.store import Store, Version
@@ -48,7 +59,7 @@ from schemas.tables import (
     ReferenceRow,
     TableLineRow,
 )
-from schemas.values import money, pence, stable_id
+from schemas.values import pence, stable_id
 
 _CODE_PARTS = re.compile(r"^(?P<type>[A-Z]+) (?P<num>\d+)(?:[ -](?P<second>\d+))?$")
 
@@ -70,25 +81,6 @@ class Rows:
 
     def as_dict(self) -> dict[str, list[object]]:
         return {name: list(getattr(self, name)) for name in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    """What ``decision_versions`` compares between two versions of a page."""
-
-    title: str | None
-    values: tuple[Decimal, ...]
-    distinct: tuple[Decimal, ...]
-    recommendations: tuple[str, ...]
-
-
-def _snapshot(page: DecisionPage) -> _Snapshot:
-    return _Snapshot(
-        title=page.header.title,
-        values=tuple(a.value for a in page.amounts),
-        distinct=tuple(a.value for a in page.amounts if a.duplicate_of is None),
-        recommendations=tuple(r.text for r in page.recommendations),
-    )
 
 
 @dataclass(frozen=True)
@@ -271,110 +263,21 @@ class Builder:
                     f"recommendations:html={len(page.recommendations)};"
                     f"pdf={pdf.n_recommendations};winner=html"
                 )
-        self._amount_rows(did, amounts, amount_source, amount_doc)
+        r = self.rows
+        r.amounts += amount_rows(did, amounts, amount_source, amount_doc)
         recs = list(page.recommendations)
         rec_source, rec_doc = _kind(version), None
         if not recs and pdf:
             recs, rec_source, rec_doc = find_recommendations(pdf.doc.text), "pdf", pdf.doc
-        for r in recs:
-            self.rows.recommendations.append(
-                RecommendationRow(
-                    recommendation_id=stable_id(did, rec_source, r.ordinal, r.text),
-                    decision_id=did,
-                    ordinal=r.ordinal,
-                    source=rec_source,
-                    page=rec_doc.page_at(r.start) if rec_doc else None,
-                    start=r.start,
-                    end=r.end,
-                    text=r.text,
-                    verb=r.verb,
-                    marker=r.marker,
-                    n_amounts=sum(1 for a in amounts if r.start <= a.start < r.end)
-                    if rec_source == amount_source
-                    else 0,
-                    confidence=r.confidence,
-                    reason=r.reason,
-                )
-            )
-        for m in page.milestones:
-            self.rows.milestones.append(
-                MilestoneRow(
-                    milestone_id=stable_id(did, m.ordinal, m.text),
-                    decision_id=did,
-                    ordinal=m.ordinal,
-                    source=_kind(version),
-                    page=None,
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                    status=m.status,
-                    from_period=m.from_period,
-                    to_period=m.to_period,
-                    due=m.due,
-                    confidence=m.confidence,
-                )
-            )
-        for ref in page.references:
-            self.rows.references.append(
-                ReferenceRow(
-                    reference_id=stable_id(did, ref.code),
-                    decision_id=did,
-                    cited_code=ref.code,
-                    cited_decision_id=code_to_id(ref.code),
-                    cited_url=None,
-                    relation=ref.relation,
-                    raw=ref.raw,
-                    source=_kind(version),
-                    start=ref.start,
-                    end=ref.end,
-                    confidence=ref.confidence,
-                )
-            )
-        for e in page.entities:
-            self.rows.entities.append(
-                EntityRow(
-                    entity_id=stable_id(did, e.label, e.start, e.text),
-                    decision_id=did,
-                    label=e.label,
-                    text=e.text,
-                    normalised=e.normalised,
-                    role=e.role,
-                    source=_kind(version),
-                    start=e.start,
-                    end=e.end,
-                    confidence=e.confidence,
-                )
-            )
+        r.recommendations += recommendation_rows(did, recs, rec_source, rec_doc, amounts, amount_source)
+        r.milestones += milestone_rows(did, page.milestones, _kind(version))
+        r.references += reference_rows(did, page.references, _kind(version))
+        r.entities += entity_rows(did, page.entities, _kind(version))
         lines, line_source = list(page.table_lines), _kind(version)
         if not lines and pdf and pdf.table_lines:
             lines, line_source = list(pdf.table_lines), "pdf"
-        for t in lines:
-            self.rows.table_lines.append(
-                TableLineRow(
-                    line_id=stable_id(did, line_source, t.table_index, t.row_index, t.column),
-                    decision_id=did,
-                    source=line_source,
-                    table_index=t.table_index,
-                    row_index=t.row_index,
-                    label=t.label,
-                    column=t.column,
-                    financial_year=t.financial_year,
-                    raw=t.raw,
-                    value=money(t.value),
-                    value_pence=pence(t.value),
-                    scale=int(t.scale),
-                    is_total=t.is_total,
-                    page=t.page,
-                )
-            )
-        # a sum restated is one approval: a group of restatements counts once if any mention is headline
-        headline_roots = {
-            i if a.duplicate_of is None else a.duplicate_of
-            for i, a in enumerate(amounts)
-            if a.role == "headline"
-        }
-        headline = [amounts[i].value for i in sorted(headline_roots)]
-        hv = money(sum(headline, Decimal(0))) if headline else None
+        r.table_lines += table_line_rows(did, lines, line_source)
+        hv = headline_value(amounts)
         ctype, cnum = _code_parts(h.reference_code)
         signed_link = next((d for d in page.documents if d.kind == "signed_decision"), None)
         self.rows.decisions.append(
@@ -411,96 +314,24 @@ class Builder:
         )
 
     def _history(self, did: str, current: Version, page: DecisionPage) -> None:
-        """One ``decision_versions`` row per stored version of the page, each compared with the one before.
+        """``decision_versions`` rows: every stored version of the page, read with the same extractors
+        (one that cannot be read is marked so; its failure is history, so no ``errors`` row)."""
+        versions = [
+            (v, snapshot(page) if v.sha256 == current.sha256 else self._old_snapshot(v))
+            for v in self.store.versions(current.url)
+        ]
+        self.rows.decision_versions += version_rows(did, versions, current.sha256)
 
-        Older versions are read with the same extractors as the current one; one that cannot be read is
-        recorded with ``parse_status`` error (its failure is already history, so no ``errors`` row).
-        """
-        versions = self.store.versions(current.url)
-        previous: _Snapshot | None = None
-        for n, v in enumerate(versions, start=1):
-            snap = _snapshot(page) if v.sha256 == current.sha256 else self._old_snapshot(v)
-            changed = previous is not None and snap is not None
-            prev_values = Counter(previous.values) if previous else Counter[Decimal]()
-            values = Counter(snap.values) if snap else Counter[Decimal]()
-            self.rows.decision_versions.append(
-                DecisionVersionRow(
-                    version_id=stable_id(v.url, v.sha256),
-                    decision_id=did,
-                    url=v.url,
-                    sha256=v.sha256,
-                    version=n,
-                    n_versions=len(versions),
-                    is_current=v.sha256 == current.sha256,
-                    first_seen=v.first_seen,
-                    last_seen=v.last_seen,
-                    parse_status="ok" if snap else "error",
-                    title=snap.title if snap else None,
-                    n_amounts=len(snap.values) if snap else None,
-                    amounts_total=money(sum(snap.distinct, Decimal(0))) if snap else None,
-                    n_recommendations=len(snap.recommendations) if snap else None,
-                    title_changed=(snap.title != previous.title) if changed and snap and previous else None,
-                    previous_title=previous.title
-                    if changed and snap and previous and snap.title != previous.title
-                    else None,
-                    amounts_added=[money(x) for x in sorted((values - prev_values).elements())]
-                    if changed
-                    else [],
-                    amounts_removed=[money(x) for x in sorted((prev_values - values).elements())]
-                    if changed
-                    else [],
-                    recommendations_changed=(snap.recommendations != previous.recommendations)
-                    if changed and snap and previous
-                    else None,
-                )
-            )
-            previous = snap or previous
-
-    def _old_snapshot(self, version: Version) -> _Snapshot | None:
+    def _old_snapshot(self, version: Version) -> Snapshot | None:
         try:
             data = self.store.read_blob(version.sha256)
             doc = parse_document(data, version.url, content_type=version.content_type)
-            snap = _snapshot(parse_decision_page(doc, require_anchors=False))
+            snap = snapshot(parse_decision_page(doc, require_anchors=False))
         except PipelineError as exc:
             self._parse_status[(version.url, version.sha256)] = ("error", exc.reason, None)
             return None
         self._parse_status[(version.url, version.sha256)] = ("ok", None, doc.pages or None)
         return snap
-
-    def _amount_rows(self, did: str, amounts: Sequence[Amount], source: str, doc: Document | None) -> None:
-        ids = [stable_id(did, source, i, a.text, a.start) for i, a in enumerate(amounts)]
-        for i, a in enumerate(amounts):
-            self.rows.amounts.append(
-                AmountRow(
-                    amount_id=ids[i],
-                    decision_id=did,
-                    ordinal=i + 1,
-                    source=source,
-                    page=doc.page_at(a.start) if doc else None,
-                    start=a.start,
-                    end=a.end,
-                    text=a.text,
-                    value=money(a.value),
-                    value_pence=pence(a.value),
-                    currency=a.currency,
-                    table=a.table,
-                    scale=int(a.scale),
-                    qualifier=a.qualifier,
-                    vat=a.vat,
-                    period=a.period,
-                    financial_year=a.financial_year,
-                    quarter=a.quarter,
-                    range_with_id=ids[a.range_with]
-                    if a.range_with is not None and a.range_with < len(ids)
-                    else None,
-                    role=a.role,
-                    duplicate_of_id=ids[a.duplicate_of]
-                    if a.duplicate_of is not None and a.duplicate_of < len(ids)
-                    else None,
-                    confidence=a.confidence,
-                    reason=a.reason,
-                )
-            )
 
     def _resolve_references(self) -> None:
         url_of = {d.decision_id: d.url for d in self.rows.decisions}
