@@ -21,7 +21,7 @@ from rich.table import Table
 
 from pipeline import __version__
 from pipeline.errors import PipelineError
-from pipeline.settings import BASE_URL, Settings, load
+from pipeline.settings import BASE_URL, Settings, describe, load, parse_overrides
 
 if TYPE_CHECKING:  # the crawl stack is imported only by the commands that crawl
     from pipeline.crawl import CrawlSummary
@@ -40,6 +40,12 @@ BaseUrlOpt = Annotated[str, typer.Option("--base-url", help="Archive to crawl (t
 RateOpt = Annotated[
     float | None, typer.Option("--rate", help="Requests/s per host; 0 = no limit (local only).")
 ]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set", help="NAME=VALUE: override any setting, e.g. --set read_timeout=60 (see `settings`)."
+    ),
+]
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Stop at the first bad input instead of recording it.")
 ]
@@ -51,9 +57,18 @@ def _fail(exc: PipelineError) -> typer.Exit:
 
 
 def _settings(
-    base_url: str | None = None, rate: float | None = None, strict: bool | None = None, **extra: object
+    base_url: str | None = None,
+    rate: float | None = None,
+    strict: bool | None = None,
+    overrides: list[str] | None = None,
+    **extra: object,
 ) -> Settings:
-    return load(None, base_url=base_url, rate=rate, strict=strict or None, **extra)
+    """Defaults < DECISIONS_* environment < ``--set NAME=VALUE`` < the command's own options."""
+    try:
+        settings = load(None).with_(**parse_overrides(overrides or []))
+        return settings.with_(base_url=base_url, rate=rate, strict=strict or None, **extra)
+    except PipelineError as exc:
+        raise _fail(exc) from exc
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -86,9 +101,12 @@ def crawl(
     no_robots: Annotated[
         bool, typer.Option("--ignore-robots", help="Do not read robots.txt (own servers only).")
     ] = False,
+    set_: SetOpt = None,
 ) -> None:
     """Crawl listing pages → decision pages → PDFs into the raw store."""
-    settings = _settings(base_url, rate, settled_days=settled_days, obey_robots=False if no_robots else None)
+    settings = _settings(
+        base_url, rate, overrides=set_, settled_days=settled_days, obey_robots=False if no_robots else None
+    )
     summary = _crawl(settings, store, max_decisions, _parse_date(since), dry_run)
     if not dry_run and not _crawl_ok(summary):
         raise typer.Exit(1)
@@ -135,9 +153,10 @@ def build(
     out: OutOpt = Path("out"),
     strict: StrictOpt = False,
     base_url: BaseUrlOpt = BASE_URL,
+    set_: SetOpt = None,
 ) -> None:
     """Raw store → Parquet tables (decisions, amounts, recommendations, ... , errors)."""
-    settings = _settings(base_url, strict=strict)
+    settings = _settings(base_url, strict=strict, overrides=set_)
     _build(settings, store, out)
 
 
@@ -195,9 +214,10 @@ def run(
     max_decisions: Annotated[int | None, typer.Option("--max-decisions")] = None,
     rate: RateOpt = None,
     strict: StrictOpt = False,
+    set_: SetOpt = None,
 ) -> None:
     """Crawl, then build: the whole pipeline."""
-    settings = _settings(base_url, rate, strict)
+    settings = _settings(base_url, rate, strict, overrides=set_)
     summary = _crawl(settings, store, max_decisions, None, False)
     if summary.requests == 0:
         raise typer.Exit(1)
@@ -313,6 +333,17 @@ def report(
         typer.echo(to_json(result))
     else:
         render_report(result, out_console)
+
+
+@app.command("settings")
+def show_settings(set_: SetOpt = None) -> None:
+    """Every setting with its effective value (defaults < DECISIONS_* environment < --set)."""
+    table = Table(show_edge=False)
+    for column in ("setting", "value", "environment variable"):
+        table.add_column(column, overflow="fold")
+    for row in describe(_settings(overrides=set_)):
+        table.add_row(*row)
+    out_console.print(table)
 
 
 @app.command()

@@ -115,3 +115,12 @@ class BuildError(PipelineError):
     """The dataset could not be built or written."""
 
     reason = "build_error"
+
+
+class ConfigError(PipelineError):
+    """A setting given in the environment or on the command line cannot be used."""
+
+    reason = "bad_setting"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, source=None)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from pipeline.errors import ConfigError
 
 # The live archive. Listing pages are LISTING_PATH?page=N, N from 0.
 BASE_URL = "https://www.london.gov.uk"
@@ -83,5 +86,42 @@ def load(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
     for f in dataclasses.fields(Settings):
         raw = env.get(f"DECISIONS_{f.name.upper()}")
         if raw is not None:
-            changes[f.name] = _coerce(raw, getattr(base, f.name))
+            changes[f.name] = _coerce_named(f.name, raw, f"DECISIONS_{f.name.upper()}")
     return base.with_(**changes).with_(**overrides)
+
+
+def _coerce_named(name: str, raw: str, where: str) -> object:
+    try:
+        return _coerce(raw, getattr(Settings(), name))
+    except ValueError as exc:
+        kind = type(getattr(Settings(), name)).__name__
+        raise ConfigError(f"{where}={raw!r}: {name} takes a {kind} value") from exc
+
+
+def parse_overrides(pairs: Sequence[str]) -> dict[str, object]:
+    """``NAME=VALUE`` pairs (the CLI's ``--set``) as setting overrides, typed like the defaults.
+
+    >>> parse_overrides(["read-timeout=5", "allowed_hosts=a.test,b.test"])
+    {'read_timeout': 5.0, 'allowed_hosts': ('a.test', 'b.test')}
+    >>> parse_overrides(["speed=9"])
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: --set speed=9: no such setting; see `decisions settings`
+    """
+    names = {f.name for f in dataclasses.fields(Settings)}
+    out: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        key = name.strip().lower().replace("-", "_")
+        if not sep or key not in names:
+            raise ConfigError(f"--set {pair}: no such setting; see `decisions settings`")
+        out[key] = _coerce_named(key, raw.strip(), f"--set {key}")
+    return out
+
+
+def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    """(name, value, environment variable) of every setting, for ``decisions settings``."""
+    return [
+        (f.name, repr(getattr(settings, f.name)), f"DECISIONS_{f.name.upper()}")
+        for f in dataclasses.fields(Settings)
+    ]

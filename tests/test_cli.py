@@ -71,3 +71,22 @@ def test_query_on_a_missing_dataset_says_what_to_do(tmp_path: Path) -> None:
     result = runner.invoke(app, ["query", "SELECT 1", "--data", str(tmp_path / "nothing")])
     assert result.exit_code == 1
     assert "decisions build" in result.output
+
+
+def test_any_setting_can_be_overridden_from_the_command_line_and_the_environment() -> None:
+    result = runner.invoke(
+        app,
+        ["settings", "--set", "read-timeout=7", "--set", "allowed_hosts=a.test,b.test"],
+        env={"DECISIONS_RETRIES": "9", "COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
+    assert "7.0" in lines["read_timeout"] and "'a.test', 'b.test'" in lines["allowed_hosts"]
+    assert " 9 " in lines["retries"]
+
+
+def test_a_bad_setting_is_a_clear_error_not_a_traceback() -> None:
+    unknown = runner.invoke(app, ["crawl", "--set", "speed=3", "--store", "/nonexistent/x"])
+    assert unknown.exit_code == 1 and "no such setting" in unknown.output
+    badly_typed = runner.invoke(app, ["settings"], env={"DECISIONS_RATE": "fast"})
+    assert badly_typed.exit_code == 1 and "rate takes a float" in badly_typed.output
