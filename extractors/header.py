@@ -19,61 +19,45 @@ then the closing "Signed decision document" link and the accessibility footer. T
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from extractors._header_labels import (
+    CONTENT_END_RE,
+    HEADER_LABELS,
+    KEY_INFO_RE,
+    LABEL_RE,
+    SECTION_RE,
+    HeaderState,
+    LabelValue,
+    Line,
+    is_label_line,
+    read_labels,
+    read_values,
+    scan_limit,
+    set_maker,
+    signer_in_text,
+    split_lines,
+    split_name_role,
+)
 from extractors.codes import CODE_RE, code_from_match
 from extractors.dates import DATE_RE, parse_uk_date
 
-# Labelled values of the key-information block (and of listing entries), as printed.
-LABEL_RE = re.compile(
-    r"""
-    (?P<label>
-        reference[ ]code | code                       # the decision's own code ("Code:" on MD pages)
-      | date[ ]signed | date[ ]published             # dates, often empty
-      | decision[ ]by | authori[sz]ation[ ]name      # who decided, by era
-      | authori[sz]ed[ ]by | decision[ ]maker
-      | type[ ]of[ ]decision | page[ ]type           # "Mayoral decision"; listing entries' "Decision"
-    )
-    [^\S\n]*:                                         # the colon ends the label
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+# Names other modules import from here (the label-block helpers live in extractors._header_labels).
+__all__ = [
+    "LABEL_RE",
+    "Header",
+    "LabelValue",
+    "Line",
+    "dedupe_title",
+    "is_label_line",
+    "leading_code",
+    "read_header",
+    "read_labels",
+    "split_lines",
+    "split_name_role",
+]
 
-# A label at the start of a line, maybe after a list bullet ("    • Reference code: PCD 1625").
-_LINE_LABEL_RE = re.compile(
-    r"""
-    ^[^\S\n]*                                         # indentation
-    (?:[•*\-–][^\S\n]+)?                              # optional list bullet
-    (?=reference|code|date|decision|authori|type|page)   # cheap check before the full label
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-# Lines that open the key-information block or the decision's content.
-_KEY_INFO_RE = re.compile(r"^\s*key[ ]information\s*:?\s*$", re.IGNORECASE)
-_SECTION_RE = re.compile(
-    r"""
-    ^\s*(?:
-        executive[ ]summary | recommendations? | decision | background
-      | part[ ](?:1|i|one)\b.* | non-confidential[ ]facts.*
-    )\s*:?\s*$
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-# Where the decision's own content ends: the closing document link and the site footer.
-_CONTENT_END_RE = re.compile(
-    r"""
-    ^[^\S\n]*(?:
-        signed[ ]decision[ ]document                  # link to the signed PDF
-      | supporting[ ]documents?                       # attachments block, when shown
-      | need[ ]a[ ]document[ ]on[ ]this[ ]page        # accessibility footer
-      | share[ ]this[ ]page
-    )\b
-    """,
-    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
-)
 _SIGNED_DOC_RE = re.compile(r"^[^\S\n]*signed[ ]decision[ ]document\b", re.IGNORECASE | re.MULTILINE)
 
 # Site chrome and navigation lines that are never a title (compared lower-cased, stripped).
@@ -91,53 +75,6 @@ _CHROME = frozenset(
 
 # Separator between a leading code and the title: "PCD 1316 - NPCC", "MD2472 Mayoral", "PCD 12: X".
 _TITLE_SEP_RE = re.compile(r"[^\S\n]*(?:[-–—:|][^\S\n]*)?")
-
-# A decision maker's name: two to four capitalised words ("Kaya Comer-Schwartz", "Sadiq Khan").
-_NAME_RE = re.compile(
-    r"""
-    (?P<name>
-        [A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?             # first name ("Jo", "Mary-Ann")
-        (?:[^\S\n]+(?:[A-Z]\.[^\S\n]*)?               # optional initial ("J.")
-           (?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*   # surname parts ("Comer-Schwartz")
-        ){1,3}
-    )
-    """,
-    re.VERBOSE,
-)
-
-# "Name, Deputy Mayor for Policing and Crime" in running text: the signing DMPC, where no label says so.
-_SIGNER_RE = re.compile(
-    rf"""
-    (?<![\w’'])
-    {_NAME_RE.pattern}                                # the name ...
-    [^\S\n]*(?:\((?i:past[ ]staff)\)[^\S\n]*)?        # ... maybe "(Past staff)"
-    (?:[^\S\n]+MP)?,?[^\S\n]*                         # ... maybe "MP", then a comma
-    (?P<role>(?:the[ ])?Deputy[ ]Mayor(?:,[ ]|[ ]for[ ])Policing[ ]and[ ]Crime)   # the DMPC role
-    """,
-    re.VERBOSE,
-)
-
-# Words that make a capitalised run a phrase, not a person ("The Deputy Mayor", "Approved By").
-_NOT_NAME_WORDS = frozenset(
-    {
-        "the", "a", "an", "and", "of", "for", "to", "by", "in", "on", "at", "deputy", "mayor", "london",
-        "policing", "police", "crime", "office", "approved", "approval", "signed", "signature", "decision",
-        "date", "name", "authorisation", "authorization", "executive", "summary", "recommendation", "mopac",
-        "dmpc", "chief", "officer", "director", "finance", "head", "key", "information", "reference", "code",
-        "part", "page", "home", "service", "services", "metropolitan", "greater", "authority", "mayoral",
-    }
-)  # fmt: skip
-
-# Role words that end a name when no comma does ("Sophie Linden Deputy Mayor ...").
-_ROLE_START_RE = re.compile(
-    r"\b(?:the[ ])?(?:Statutory[ ])?(?:Deputy[ ]Mayor|Mayor[ ]of[ ]London|Mayor|DMPC|Chief[ ]Executive)\b",
-    re.IGNORECASE,
-)
-_PAREN_RE = re.compile(r"[^\S\n]*\([^)\n]*\)")  # "(Past staff)" and similar notes after a name
-_HONORIFIC_RE = re.compile(r"^(?:(?:the|rt|hon|rt\.|hon\.|cllr|councillor|mr|mrs|ms|miss)\b\.?\s+)+", re.I)
-_MP_RE = re.compile(r"[^\S\n]+MP\b\.?$")
-_NAMEISH_RE = re.compile(r"[A-Z][a-z]")  # a name has a capitalised word ("Jo"); "N/A", "TBC" do not
-_NAME_CHARS_RE = re.compile(r"(?:[^\W\d_]|[ .'’-])+")  # letters, spaces and name punctuation only
 
 
 @dataclass(frozen=True)
@@ -157,108 +94,6 @@ class Header:
     content_start: int = 0  # where the decision's own content starts in text
     content_end: int = -1  # where it ends (before "Signed decision document" / footer); -1 = end
     decision_type: str | None = None  # "Mayoral decision" on MD pages ("Type of decision:")
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the text with its span (``text`` without the line end)."""
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-
-@dataclass(frozen=True)
-class LabelValue:
-    """A labelled value: ``label`` lower-cased, the value as printed and its span (empty → start == end)."""
-
-    label: str
-    value: str
-    start: int
-    end: int
-    line: int  # index of the line the value was read from
-
-
-def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` with their spans.
-
-    >>> [(ln.text, ln.start) for ln in split_lines("a\\nbc")]
-    [('a', 0), ('bc', 2)]
-    """
-    lines: list[Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append(Line(raw, pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return lines
-
-
-def is_label_line(line: str) -> bool:
-    """Whether ``line`` starts with a known label ("Reference code:", "• Date signed:").
-
-    >>> is_label_line("  • Date signed: 06 May 2020"), is_label_line("Dates signed by all")
-    (True, False)
-    """
-    m = _LINE_LABEL_RE.match(line)
-    return m is not None and LABEL_RE.match(line, m.end()) is not None
-
-
-def _trimmed_span(line: Line, start: int, end: int) -> tuple[int, int]:
-    """Span ``line.text[start:end]`` moved in from surrounding spaces, in text offsets."""
-    seg = line.text[start:end]
-    left = len(seg) - len(seg.lstrip())
-    right = len(seg.rstrip())
-    if right <= left:
-        return line.start + start, line.start + start
-    return line.start + start + left, line.start + start + right
-
-
-def read_labels(lines: list[Line], first: int = 0, last: int | None = None) -> list[LabelValue]:
-    """Labelled values in ``lines[first:last]``: same-line values, several labels on one line split
-    apart, and a value on the next line when the label's own line has none (2013-2020 era)."""
-    found: list[LabelValue] = []
-    stop = len(lines) if last is None else min(last, len(lines))
-    for i in range(first, stop):
-        line = lines[i]
-        m = _LINE_LABEL_RE.match(line.text)
-        if m is None or LABEL_RE.match(line.text, m.end()) is None:
-            continue
-        labels = [lm for lm in LABEL_RE.finditer(line.text, m.end()) if _starts_label(line.text, lm)]
-        for k, lm in enumerate(labels):
-            value_end = labels[k + 1].start() if k + 1 < len(labels) else len(line.text)
-            start, end = _trimmed_span(line, lm.end(), value_end)
-            label = re.sub(r"\s+", " ", lm.group("label").lower())
-            found.append(LabelValue(label, line.text[start - line.start : end - line.start], start, end, i))
-    return found
-
-
-def _starts_label(text: str, lm: re.Match[str]) -> bool:
-    """A label inside a line counts only at its start or after a gap (not "the decision by: x")."""
-    before = text[: lm.start()]
-    return not before.strip() or before.strip() in {"•", "*", "-", "–"} or before.endswith(("  ", "\t"))
-
-
-def next_value(lines: list[Line], index: int, accept: re.Pattern[str] | None = None) -> Line | None:
-    """The line holding a label's value when the label's own line has none: the next non-blank line
-    (at most one blank line away) that is not itself a label, a section heading or "Key information"."""
-    blanks = 0
-    for j in range(index + 1, len(lines)):
-        s = lines[j].stripped
-        if not s:
-            blanks += 1
-            if blanks > 1:
-                return None
-            continue
-        if is_label_line(s) or _SECTION_RE.match(s) or _KEY_INFO_RE.match(s) or _CONTENT_END_RE.match(s):
-            return None
-        if accept is not None and accept.match(s) is None:
-            return None
-        return lines[j]
-    return None
 
 
 def _is_chrome(s: str) -> bool:
@@ -307,175 +142,6 @@ def dedupe_title(title: str) -> str:
     return title
 
 
-def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
-    """Name and role from "Name (Past staff), Role"; also the name's (start, end) inside ``value``.
-
-    >>> split_name_role("Sophie Linden (Past staff), Deputy Mayor, Policing and Crime")[:2]
-    ('Sophie Linden', 'Deputy Mayor, Policing and Crime')
-    >>> split_name_role("Rt Hon Jane Doe MP Deputy Mayor for Policing and Crime")[:2]
-    ('Jane Doe', 'Deputy Mayor for Policing and Crime')
-    >>> split_name_role("Deputy Mayor for Policing and Crime")[:2]
-    (None, 'Deputy Mayor for Policing and Crime')
-    """
-    comma = value.find(",")
-    role_m = _ROLE_START_RE.search(value)
-    if role_m is not None and not value[: role_m.start()].strip(" ,;-–"):
-        return None, " ".join(value.split()) or None, 0, 0  # a role and no name ("Decision by: DMPC")
-    cut = comma if comma >= 0 else len(value)
-    if role_m is not None and role_m.start() > 0 and role_m.start() < cut:
-        cut = role_m.start()
-    name_part, role_part = value[:cut], value[cut:].lstrip(" ,;-–")
-    name_part = _PAREN_RE.sub("", name_part).strip()
-    name_part = _MP_RE.sub("", name_part).strip()
-    name_part = _HONORIFIC_RE.sub("", name_part).strip(" ,;-–")
-    name = " ".join(name_part.split()) or None
-    role = " ".join(role_part.split()) or None
-    if name is not None and (
-        name.lower() in _NOT_NAME_WORDS
-        or _ROLE_START_RE.fullmatch(name)
-        or not _NAMEISH_RE.search(name)
-        or not _NAME_CHARS_RE.fullmatch(name)
-    ):
-        name = None  # a role word, or a placeholder such as "N/A" or "TBC"
-    if name is None:
-        return None, role, 0, 0
-    found = re.search(r"\s+".join(map(re.escape, name.split())), value)
-    if found is None:  # the name was printed around a note: no single span holds it
-        return name, role, 0, 0
-    return name, role, found.start(), found.end()
-
-
-def _signer_in_text(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first "Name, Deputy Mayor for Policing and Crime" in ``text[start:end]`` whose name is a name."""
-    for m in _SIGNER_RE.finditer(text, start, end if end >= 0 else len(text)):
-        words = m.group("name").lower().replace("’", "'").split()
-        if not any(w.strip(".") in _NOT_NAME_WORDS for w in words):
-            return m
-    return None
-
-
-# Labels that belong to a decision page's header block (not "Page type:", a listing's).
-_HEADER_LABELS = frozenset(
-    {
-        "reference code", "code", "date signed", "date published", "decision by", "authorisation name",
-        "authorization name", "authorised by", "authorized by", "decision maker", "type of decision",
-    }
-)  # fmt: skip
-_MAKER_LABELS = frozenset(
-    {
-        "decision by",
-        "authorisation name",
-        "authorization name",
-        "authorised by",
-        "authorized by",
-        "decision maker",
-    }
-)
-_CODE_LINE_RE = re.compile(CODE_RE.pattern, re.VERBOSE)  # a value line that starts with a code
-_DATE_LINE_RE = re.compile(rf"(?:{DATE_RE.pattern})\s*$", re.VERBOSE | re.IGNORECASE)
-_NAME_LINE_RE = re.compile(r"(?:(?:the|rt|hon|cllr|mr|mrs|ms|dr)\.?\s+)*[A-Z][a-z]", re.IGNORECASE)
-_HEADER_MAX_LINES = 80  # the header block sits in the first lines; labels further down are content
-
-
-@dataclass
-class _State:
-    """Working state of one :func:`read_header` call."""
-
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    flags: list[str] = field(default_factory=list)
-    codes: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # source → (code, span)
-    header_end: int = -1  # index of the last line that belongs to the header block
-    maker: str | None = None
-    role: str | None = None
-    date_signed: date | None = None
-    date_published: date | None = None
-    decision_type: str | None = None
-
-    def include(self, line_index: int) -> None:
-        self.header_end = max(self.header_end, line_index)
-
-
-def _scan_limit(lines: list[Line]) -> int:
-    """Lines that may hold the header: up to the first content heading ("Executive summary")."""
-    for i, ln in enumerate(lines[:_HEADER_MAX_LINES]):
-        if _SECTION_RE.match(ln.text):
-            return i
-    return min(len(lines), _HEADER_MAX_LINES)
-
-
-def _value(lines: list[Line], lv: LabelValue, accept: re.Pattern[str]) -> tuple[str, int, int, int] | None:
-    """A label's value as (text, start, end, line index): on its own line, else on the next line."""
-    if lv.value:
-        return lv.value, lv.start, lv.end, lv.line
-    nxt = next_value(lines, lv.line, accept)
-    if nxt is None:
-        return None
-    i = lines.index(nxt)
-    start, end = _trimmed_span(nxt, 0, len(nxt.text))
-    return nxt.text.strip(), start, end, i
-
-
-def _read_values(lines: list[Line], labels: list[LabelValue], st: _State) -> None:
-    seen: set[str] = set()
-    for lv in labels:
-        kind = "maker" if lv.label in _MAKER_LABELS else lv.label
-        kind = "code" if kind == "reference code" else kind
-        if kind in seen:
-            continue  # the first of each label is the header's; later ones are content
-        seen.add(kind)
-        st.include(lv.line)
-        if kind == "code":
-            got = _value(lines, lv, _CODE_LINE_RE)
-            if got is None:
-                continue
-            st.include(got[3])
-            m = CODE_RE.match(got[0])
-            if m is None:
-                st.flags.append("bad_code_value")
-                continue
-            st.codes["key_info"] = (code_from_match(m), (got[1], got[1] + m.end()))
-        elif kind in {"date signed", "date published"}:
-            got = _value(lines, lv, _DATE_LINE_RE)
-            if got is None:
-                continue
-            st.include(got[3])
-            key = kind.replace(" ", "_")
-            parsed = parse_uk_date(got[0])
-            if parsed is None:
-                found = DATE_RE.search(got[0])
-                parsed = parse_uk_date(found.group(0)) if found else None
-            if parsed is None:
-                st.flags.append(f"bad_date:{key}")
-                continue
-            setattr(st, key, parsed)
-            st.spans[key] = (got[1], got[2])
-        elif kind == "maker":
-            got = _value(lines, lv, _NAME_LINE_RE)
-            if got is None:
-                continue
-            st.include(got[3])
-            _set_maker(got[0], got[1], st)
-        elif kind == "type of decision":
-            got = _value(lines, lv, _NAME_LINE_RE)
-            if got is not None:
-                st.include(got[3])
-                st.decision_type = got[0]
-                st.spans["decision_type"] = (got[1], got[2])
-
-
-def _set_maker(value: str, offset: int, st: _State) -> None:
-    name, role, start, end = split_name_role(value)
-    if name is None:
-        return
-    st.maker, st.role = name, role
-    if end > start:
-        st.spans["decision_maker"] = (offset + start, offset + end)
-    if role is not None:
-        r = value.rfind(role)
-        if r >= 0:
-            st.spans["decision_maker_role"] = (offset + r, offset + r + len(role))
-
-
 def _unlabelled_line(lines: list[Line], stop: int) -> tuple[int, re.Match[str], re.Match[str]] | None:
     """A line "PCD 365 05 April 2018 Sophie Linden, Deputy Mayor ..." (code, date, name; no labels)."""
     for i in range(min(stop, len(lines))):
@@ -490,7 +156,7 @@ def _unlabelled_line(lines: list[Line], stop: int) -> tuple[int, re.Match[str], 
     return None
 
 
-def _clean_title(raw: str, offset: int, st: _State, source: str) -> tuple[str, tuple[int, int]] | None:
+def _clean_title(raw: str, offset: int, st: HeaderState, source: str) -> tuple[str, tuple[int, int]] | None:
     """Title text without its leading code (recorded as ``source``'s code), de-duplicated, with span."""
     start = 0
     lc = leading_code(raw)
@@ -503,7 +169,7 @@ def _clean_title(raw: str, offset: int, st: _State, source: str) -> tuple[str, t
     title = dedupe_title(" ".join(body.split()))
     if not title:
         return None
-    if len(title) > 300 or _SECTION_RE.match(title) or is_label_line(title):
+    if len(title) > 300 or SECTION_RE.match(title) or is_label_line(title):
         return None
     length = len(body)
     if title != " ".join(body.split()):  # de-duplicated: the span covers the first copy only
@@ -513,7 +179,7 @@ def _clean_title(raw: str, offset: int, st: _State, source: str) -> tuple[str, t
 
 
 def _title(
-    lines: list[Line], anchor: int, st: _State, title_hint: str | None
+    lines: list[Line], anchor: int, st: HeaderState, title_hint: str | None
 ) -> tuple[str | None, tuple[int, int] | None]:
     if title_hint and title_hint.strip():
         got = _clean_title(title_hint.strip(), -1, st, "title")
@@ -541,7 +207,7 @@ def _title(
             if not s or _is_chrome(s):
                 continue
             seen += 1
-            if seen > 2 or _SECTION_RE.match(s):
+            if seen > 2 or SECTION_RE.match(s):
                 break
             if leading_code(s) is not None:
                 got = _clean_title(lines[i].text, lines[i].start, st, "title")
@@ -579,7 +245,7 @@ def _signed_document(
         if not s:
             continue
         seen += 1
-        if seen > 2 or _CONTENT_END_RE.match(s):
+        if seen > 2 or CONTENT_END_RE.match(s):
             return None
         lc = leading_code(ln.text)
         if lc is not None:
@@ -595,7 +261,7 @@ def _signed_document(
     return None
 
 
-def _content_start(lines: list[Line], st: _State, title: str | None) -> int:
+def _content_start(lines: list[Line], st: HeaderState, title: str | None) -> int:
     """Offset of the first content line: after the header block and any repeats of the title."""
     want = " ".join(title.split()).lower() if title else None
     i = st.header_end + 1
@@ -678,12 +344,12 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
     ('PCD 12', 'Fleet Review', 'Jo Bloggs', 'key_info')
     """
     lines = split_lines(text)
-    st = _State()
-    limit = _scan_limit(lines)
-    labels = [lv for lv in read_labels(lines, 0, limit) if lv.label in _HEADER_LABELS]
-    key_info = next((i for i in range(limit) if _KEY_INFO_RE.match(lines[i].text)), -1)
+    st = HeaderState()
+    limit = scan_limit(lines)
+    labels = [lv for lv in read_labels(lines, 0, limit) if lv.label in HEADER_LABELS]
+    key_info = next((i for i in range(limit) if KEY_INFO_RE.match(lines[i].text)), -1)
     unlabelled = None if labels else _unlabelled_line(lines, limit)
-    _read_values(lines, labels, st)
+    read_values(lines, labels, st)
     starts = [
         i for i in (key_info, labels[0].line if labels else -1, unlabelled[0] if unlabelled else -1) if i >= 0
     ]
@@ -692,7 +358,7 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
 
     title, title_span = _title(lines, anchor, st, title_hint)
     content_start = _content_start(lines, st, title)
-    m_end = _CONTENT_END_RE.search(text, content_start)
+    m_end = CONTENT_END_RE.search(text, content_start)
     content_end = m_end.start() if m_end else -1
 
     form = _form_banner(lines)
@@ -714,7 +380,7 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
             st.spans["date_signed"] = (ln.start + dm.start(), ln.start + dm.end())
         if st.maker is None:
             rest = ln.text[dm.end() :]
-            _set_maker(rest.strip(), ln.start + dm.end() + len(rest) - len(rest.lstrip()), st)
+            set_maker(rest.strip(), ln.start + dm.end() + len(rest) - len(rest.lstrip()), st)
 
     code, source = None, "none"
     for src in ("key_info", "form", "title", "listing", "signed_document", "unlabelled"):
@@ -738,7 +404,7 @@ def read_header(text: str, *, title_hint: str | None = None, listing_code: str |
         st.spans["title"] = title_span
 
     if st.maker is None:
-        sm = _signer_in_text(text, 0, content_end)
+        sm = signer_in_text(text, 0, content_end)
         if sm is not None:
             st.maker, st.role = sm.group("name"), sm.group("role")
             st.spans["decision_maker"] = sm.span("name")
