@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.codes import decision_id as code_to_id
+from extractors.header import Header
 from extractors.money import Amount, find_amounts
 from extractors.recommendations import find_recommendations
 from extractors.signature import Signature, read_signature
@@ -241,6 +242,9 @@ class Builder:
                 conflicts.append(f"date_signed:html={h.date_signed};pdf={sig.date_signed};winner=pdf")
             date_signed, date_source = sig.date_signed, "pdf"
         maker = h.decision_maker or (sig.signer if sig else None)
+        provenance = _provenance(h, _kind(version), sig if date_source == "pdf" else None, pdf)
+        if sig and pdf and not h.decision_maker and sig.signer and sig.start >= 0:
+            provenance.append(_span("decision_maker", "pdf", pdf.doc, sig.start, sig.end))
         if pdf:
             pdf_title = _pdf_title(pdf.doc, h.reference_code)
             if h.title and pdf_title and _norm(pdf_title) != _norm(h.title):
@@ -310,6 +314,7 @@ class Builder:
                 conflicts=conflicts,
                 flags=flags,
                 confidence=h.confidence,
+                provenance=provenance,
             )
         )
 
@@ -433,6 +438,36 @@ def _pdf_title(doc: Document, code: str | None) -> str | None:
             text = text[len(code) :].lstrip(" :–-")
         return text or None
     return None
+
+
+_HEADER_FIELDS = (
+    "reference_code",
+    "title",
+    "decision_maker",
+    "decision_maker_role",
+    "date_signed",
+    "date_published",
+)
+
+
+def _span(name: str, source: str, doc: Document | None, start: int, end: int) -> dict[str, object]:
+    page = doc.page_at(start) if doc is not None and source == "pdf" else None
+    return {"field": name, "source": source, "page": page, "start": start, "end": end}
+
+
+def _provenance(
+    h: Header, kind: str, sig: Signature | None, pdf: PdfReading | None
+) -> list[dict[str, object]]:
+    """Where each header field was read: the page's spans, the listing (no span), the signature block."""
+    out: list[dict[str, object]] = []
+    for name in _HEADER_FIELDS:
+        if name == "date_signed" and sig is not None and pdf is not None:
+            out.append(_span(name, "pdf", pdf.doc, sig.start, sig.end))
+        elif name in h.spans and h.spans[name][0] >= 0:
+            out.append(_span(name, kind, None, *h.spans[name]))
+        elif name == "reference_code" and h.code_source == "listing":
+            out.append({"field": name, "source": "listing", "page": None, "start": None, "end": None})
+    return out
 
 
 def _code_parts(code: str | None) -> tuple[str | None, int | None]:

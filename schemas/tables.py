@@ -64,7 +64,18 @@ class DecisionRow:
     conflicts: list[str]
     flags: list[str]
     confidence: float
+    provenance: list[dict[str, object]] = dataclasses.field(default_factory=list)
 
+
+PROVENANCE = pa.struct(
+    [
+        pa.field("field", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("page", pa.int32()),
+        pa.field("start", pa.int32()),
+        pa.field("end", pa.int32()),
+    ]
+)
 
 DECISIONS = pa.schema(
     [
@@ -105,6 +116,13 @@ DECISIONS = pa.schema(
         ),
         _f("flags", pa.list_(pa.string()), doc="Oddities noted while reading the page"),
         _f("confidence", pa.float64(), False, "Lowest confidence of the header fields, 0-1"),
+        _f(
+            "provenance",
+            pa.list_(PROVENANCE),
+            False,
+            "Where each header field was read: field, source (html/text/pdf/listing), PDF page, character "
+            "span in that document's reading text (null where the value came from the listing)",
+        ),
     ]
 )
 

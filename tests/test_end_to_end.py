@@ -115,3 +115,35 @@ def test_extract_on_the_seed_page_gives_every_field() -> None:
     assert [a["value"] for a in record["amounts"] if not a["table"]][:2] == ["1183000", "1183000"]
     assert len(record["milestones"]) == 2
     assert [r["code"] for r in record["references"]] == ["PCD 988"]
+
+
+def test_provenance_spans_point_at_the_values_they_describe(built: tuple[Path, str]) -> None:
+    """Each header field's span, in the reading text of the document it names, holds that value."""
+    from pipeline.parse import parse_document
+    from pipeline.store import Store
+
+    out, _ = built
+    decisions = pq.read_table(out / "decisions.parquet").to_pylist()
+    checked = 0
+    with Store(out.parent / "store") as store:
+        for d in decisions:
+            docs = {"html": d["html_sha256"], "pdf": d["pdf_sha256"]}
+            urls = {"html": d["url"], "pdf": d["pdf_url"]}
+            for p in d["provenance"]:
+                if p["source"] == "listing":
+                    assert p["field"] == "reference_code" and p["start"] is None
+                    continue
+                sha = docs[p["source"]]
+                assert sha is not None, (d["decision_id"], p)
+                text = parse_document(store.read_blob(sha), urls[p["source"]]).text
+                raw = text[p["start"] : p["end"]]
+                if p["field"] in ("date_signed", "date_published"):
+                    assert str(d[p["field"]].day) in raw, (d["decision_id"], p["field"], raw)
+                elif p["field"] == "reference_code":
+                    assert raw.replace(" ", "").replace("/", "").replace("-", "") == (
+                        d["reference_code"].replace(" ", "")
+                    ), (d["decision_id"], raw)
+                else:
+                    assert raw == d[p["field"]], (d["decision_id"], p["field"], raw)
+                checked += 1
+    assert checked > 4 * len(decisions)
