@@ -35,6 +35,8 @@ from pipeline.write import read_metadata
 
 ASSETS = Path(__file__).with_name("_dashboard_assets")
 TOP_N = 15  # bars per ranking chart
+# The archive's own office is named on every decision: it is the decision maker's side, not a counterparty.
+OWN_BODIES = ("Mayor's Office for Policing and Crime",)
 SUMMARY_CHARS = 600  # summary text kept per decision (search and detail panel)
 _PLACEHOLDER = re.compile(r"\{\{(CSP|CSS|DATA|JS)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -115,8 +117,10 @@ def _iso(value: object) -> str | None:
     return str(value)
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, object]]:
-    cursor = con.execute(sql)
+def _rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None
+) -> list[dict[str, object]]:
+    cursor = con.execute(sql, params) if params else con.execute(sql)
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -217,7 +221,9 @@ def _collect(con: duckdb.DuckDBPyConnection, data: Path) -> dict[str, object]:
         con,
         """SELECT normalised AS name, count(DISTINCT decision_id) AS decisions, count(*) AS mentions,
                   list(DISTINCT decision_id ORDER BY decision_id) AS ids
-           FROM entities WHERE label = 'ORG' GROUP BY normalised""",
+           FROM entities WHERE label = 'ORG' AND normalised NOT IN (SELECT unnest(?))
+           GROUP BY normalised""",
+        [list(OWN_BODIES)],
     )
     for c in counterparties:
         ids = c.pop("ids")

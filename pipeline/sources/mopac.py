@@ -9,6 +9,7 @@ change shows up as an error row, never as empty data.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -257,7 +258,7 @@ def parse_decision_page(
         amounts=tuple(find_amounts(text)),
         milestones=tuple(find_milestones(text)),
         references=tuple(find_references(text, own_code=header.reference_code)),
-        entities=tuple(find_entities(text[: _end(text, header)])),
+        entities=_entities(text, header),
         table_lines=tuple(find_table_lines(doc)),
         documents=tuple(_document_links(doc, doc.source)) if doc.kind == "html" else (),
         part2=part2 is not None,
@@ -291,6 +292,18 @@ def era_of(text: str, header: Header) -> str | None:
     if len(title) > 8 and title in block:
         return "2022+"
     return "2018-2022"
+
+
+def _entities(text: str, header: Header) -> tuple[Entity, ...]:
+    """Organisations, laws and years named in the decision's own words: from its title to the end of its
+    content, so the site's menus and footer ("London Assembly", "Mayor of London") never count."""
+    title = header.spans.get("title")
+    start = min(header.content_start, title[0]) if title and title[0] >= 0 else header.content_start
+    start = max(start, 0)
+    return tuple(
+        dataclasses.replace(e, start=e.start + start, end=e.end + start)
+        for e in find_entities(text[start : _end(text, header)])
+    )
 
 
 def _end(text: str, header: Header) -> int:

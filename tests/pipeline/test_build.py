@@ -108,3 +108,15 @@ def test_an_unreadable_page_is_an_error_row_and_strict_raises(store: Store) -> N
     with pytest.raises(PipelineError) as caught:
         build_rows(store, load({}, base_url=BASE, strict=True))
     assert caught.value.reason == "layout_changed"
+
+
+def test_organisations_come_from_the_decision_not_the_site_chrome(store: Store) -> None:
+    body = page("PCD 9004", "Home Office grant", "£9,000", "Accept the grant from the Home Office.")
+    body = body.replace(b"<nav>", b"<nav><a href='/la'>London Assembly</a>").replace(
+        b"</main>", b"</main><footer><a href='/fb'>London Fire Brigade</a></footer>"
+    )
+    put(store, f"{BASE}/pcd-9004", body, datetime(2026, 1, 1, tzinfo=UTC))
+    rows = build_rows(store, load({}, base_url=BASE))
+    names = {e.normalised for e in rows.entities if e.label == "ORG"}
+    assert "Home Office" in names
+    assert not names & {"London Assembly", "London Fire Brigade"}, names
