@@ -24,79 +24,44 @@ Options: ``max_decisions`` counts listing entries taken (skipped-settled ones in
 order; ``since`` keeps entries signed/published on or after the date, and entries showing no date (the
 listing often leaves "Date signed:" empty); ``dry_run`` asks for robots.txt and the listing pages only
 (conditionally), writes nothing to the store, and returns the decision pages a real run would fetch.
+
+This module holds the run (the queue, each kind of page, the dry run). Its parts live beside it: one
+item's request and its state change, robots.txt through the store included, in
+:mod:`pipeline.crawl_fetch`; a listing page's entries as work items and the settled check in
+:mod:`pipeline.crawl_listing`; the outcomes, :class:`CrawlSummary`, the progress bar and
+:func:`render_summary` in :mod:`pipeline.crawl_summary` (``OUTCOMES``, ``CrawlSummary`` and
+``render_summary`` are importable from here too).
 """
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import itertools
 import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from types import ModuleType
-from typing import Protocol
 
 from protego import Protego
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import Progress, TaskID
 
-from extractors.codes import normalise_code
-from pipeline.errors import BlockedHost, FetchError, PipelineError, RobotsDenied, TooLarge
-from pipeline.fetch import Fetcher, Response, canonical_url, origin_of, robots_rules
+from pipeline.crawl_fetch import Fetched, body_of, fetch_item, item_error, record_fetch, stored_robots
+from pipeline.crawl_listing import ListingLinkLike, listing_children, page_count
+from pipeline.crawl_summary import OUTCOMES, CrawlSummary, progress_bar, render_summary
+from pipeline.errors import FetchError, PipelineError
+from pipeline.fetch import Fetcher
+from pipeline.fetch_policy import canonical_url, origin_of
+from pipeline.frontier import FrontierItem
 from pipeline.settings import Settings
-from pipeline.store import CrawlError, FrontierItem, Store, UrlState, Version, utcnow
+from pipeline.store import CrawlError, Store, Version, utcnow
 
-# Every outcome a work item can end with, in the order the summary shows them.
-OUTCOMES = (
-    "fetched",  # a body was stored (new version, or same bytes seen again)
-    "not_modified",  # 304 to a conditional request
-    "skipped_settled",  # listing entry unchanged and older than the settled window
-    "http_error",  # an error status (after retries for 429/5xx)
-    "fetch_error",  # timeouts, resets, truncated bodies, redirect loops (after retries)
-    "blocked_host",  # the URL or a redirect points off the allow-list
-    "too_large",  # body over the size cap
-    "robots_denied",  # robots.txt disallows it
-    "parse_error",  # fetched, but the page no longer reads as expected (layout changed)
-)
+__all__ = ["OUTCOMES", "PRIORITY", "UNNEEDED", "CrawlSummary", "ListingLinkLike", "crawl", "render_summary"]
+
 PRIORITY = {"listing": 0, "decision": 1, "document": 2}
 UNNEEDED = "unneeded"  # listing pages past max_decisions: done without a request, not an outcome
-
-
-class ListingLinkLike(Protocol):
-    url: str
-    reference_code: str | None
-    title: str | None
-    date_signed: date | None
-    date_published: date | None
-    fingerprint: str
-
-
-@dataclass
-class CrawlSummary:
-    """What a crawl did: counts per outcome, the errors of the run, and (dry run) what it would fetch."""
-
-    counts: dict[str, int]
-    errors: list[CrawlError]
-    planned: list[str] = field(default_factory=list)
-    requests: int = 0  # HTTP requests sent by this call (retries and redirect hops included)
-    run_id: int | None = None
-    resumed: bool = False  # this call finished a run an earlier (killed) call had started
-    seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class _Fetched:
-    outcome: str
-    response: Response | None = None
-    body: bytes | None = None  # new bytes (a 2xx); on a 304 the stored version is read when needed
-    sha256: str | None = None  # the stored blob: new (2xx, written), or the current version's (304)
-    error: CrawlError | None = None
-    written: Future[str] | None = None  # the blob being made durable; awaited before state is committed
 
 
 def crawl(
@@ -165,7 +130,7 @@ class _Crawler:
             {k: v for k, v in self.store.frontier_counts(self.run_id).items() if k != "pending"}
         )
         self._decisions = self.store.count_role(self.run_id, "decision")
-        window: deque[tuple[FrontierItem, Future[_Fetched]]] = deque()
+        window: deque[tuple[FrontierItem, Future[Fetched]]] = deque()
         depth = max(1, self.settings.fetch_ahead)
         # blob writes (fsync) in their own threads: the next fetch does not wait for the disk
         self._writer = (
@@ -179,7 +144,7 @@ class _Crawler:
             else None
         )
         try:
-            with self.fetcher, _progress(progress, console) as bar:
+            with self.fetcher, progress_bar(progress, console) as bar:
                 task = bar.add_task("crawl", total=None)
                 processed = 0
                 while True:
@@ -258,7 +223,7 @@ class _Crawler:
         self.store.complete(self.run_id, item.url, outcome)
         self._done[outcome] += 1
 
-    def _hold(self, window: deque[tuple[FrontierItem, Future[_Fetched]]]) -> bool:
+    def _hold(self, window: deque[tuple[FrontierItem, Future[Fetched]]]) -> bool:
         """With max_decisions, a listing page waits for the one in flight: it may turn out unneeded."""
         return (
             self.max_decisions is not None
@@ -289,7 +254,7 @@ class _Crawler:
         raw = self.store.frontier_counts(self.run_id)
         return {outcome: raw.get(outcome, 0) for outcome in OUTCOMES}
 
-    def _process(self, item: FrontierItem, fetched: _Fetched) -> None:
+    def _process(self, item: FrontierItem, fetched: Fetched) -> None:
         if fetched.written is not None:
             fetched.written.result()  # durable before any state points at it (raises StoreError)
         if item.role == "listing":
@@ -300,26 +265,24 @@ class _Crawler:
             self._document(item, fetched)
 
     # -- each kind of page ----------------------------------------------------------------------------
-    def _listing(self, item: FrontierItem, fetched: _Fetched) -> None:
+    def _listing(self, item: FrontierItem, fetched: Fetched) -> None:
         outcome = fetched.outcome
         children: list[FrontierItem] = []
         errors: list[CrawlError] = []
-        body = self._body(fetched)
+        body = body_of(self.store, fetched)
         if body is not None:
             try:
                 page = self.source.parse_listing_page(body, item.url)
             except PipelineError as exc:
                 outcome = "parse_error"
-                errors.append(self._error(item, exc.reason, exc.message))
+                errors.append(item_error(item, exc.reason, exc.message))
             except ValueError as exc:  # the adapter tripped on a malformed link (urljoin of "http://[x")
                 outcome = "parse_error"
-                errors.append(
-                    self._error(item, "parse_error", f"{item.url}: unreadable listing page ({exc})")
-                )
+                errors.append(item_error(item, "parse_error", f"{item.url}: unreadable listing page ({exc})"))
             else:
                 children, errors = self._listing_children(item, page)
         with self.store.transaction():
-            self._record(item, fetched)
+            record_fetch(self.store, self.run_id, item, fetched)
             for error in errors:
                 self.store.record_failure(error, outcome="parse_error", run_id=self.run_id)
             self._enqueue([c for c in children if c.role == "listing"])
@@ -336,77 +299,31 @@ class _Crawler:
     def _listing_children(
         self, item: FrontierItem, page: object
     ) -> tuple[list[FrontierItem], list[CrawlError]]:
-        children = [
-            FrontierItem(
-                url=canonical_url(self.source.listing_url(self.settings.base_url, n)), role="listing"
-            )
-            for n in range(1, _page_count(page))
-        ]
-        errors: list[CrawlError] = []
-        for entry in getattr(page, "entries", ()):
-            try:
-                child = self._entry_item(item.url, entry)
-            except FetchError as exc:  # a link that is not a URL
-                errors.append(
-                    CrawlError(entry.url, exc.reason, exc.message, None, "decision", item.url, utcnow())
-                )
-                continue
-            if child is not None:
-                children.append(child)
-        return children, errors
-
-    def _entry_item(self, listing: str, entry: ListingLinkLike) -> FrontierItem | None:
-        """The work item for a listing entry, None if ``since`` excludes it."""
-        entry_date = entry.date_signed or entry.date_published
-        if self.since is not None and entry_date is not None and entry_date < self.since:
-            return None
-        url = canonical_url(entry.url)
-        code = normalise_code(entry.reference_code) if entry.reference_code else None
-        title = entry.title or ""
-        link_text = title if code is None or normalise_code(title) == code else f"{code} {title}".strip()
-        return FrontierItem(
-            url=url,
-            role="decision",
-            parent_url=listing,
-            link_text=link_text or None,
-            reference_code=code,
-            fingerprint=entry.fingerprint,
-            entry_date=entry_date,
-            identity=code or url,
-            outcome="skipped_settled" if self._settled(url, entry.fingerprint, entry_date) else None,
+        return listing_children(
+            item,
+            page,
+            source=self.source,
+            store=self.store,
+            settings=self.settings,
+            since=self.since,
+            now=self.now,
         )
 
-    def _settled(self, url: str, fingerprint: str, entry_date: date | None) -> bool:
-        state = self.store.url_state(url)
-        if (
-            state is None
-            or state.sha256 is None
-            or state.last_outcome not in ("fetched", "not_modified", "parse_error")
-        ):
-            return False
-        if state.listing_fingerprint != fingerprint:
-            return False
-        reference = _midnight(entry_date) if entry_date else state.first_seen
-        if self.now - reference <= timedelta(days=self.settings.settled_days):
-            return False
-        children = self.store.children_outcomes(url).values()
-        return not any(_transient(outcome, status) for outcome, status in children)
-
-    def _decision(self, item: FrontierItem, fetched: _Fetched) -> None:
+    def _decision(self, item: FrontierItem, fetched: Fetched) -> None:
         outcome = fetched.outcome
         documents: list[FrontierItem] = []
         errors: list[CrawlError] = []
-        body = self._body(fetched)
+        body = body_of(self.store, fetched)
         if body is not None:
             base = fetched.response.final_url if fetched.response else item.url
             try:
                 links = self.source.document_links(body, base)
             except PipelineError as exc:
                 outcome = "parse_error"
-                errors.append(self._error(item, exc.reason, exc.message))
+                errors.append(item_error(item, exc.reason, exc.message))
             except ValueError as exc:  # the adapter tripped on a malformed link (urljoin of "http://[x")
                 outcome = "parse_error"
-                errors.append(self._error(item, "parse_error", f"{item.url}: unreadable links ({exc})"))
+                errors.append(item_error(item, "parse_error", f"{item.url}: unreadable links ({exc})"))
             else:
                 for link in links:
                     try:
@@ -422,7 +339,7 @@ class _Crawler:
                         FrontierItem(url=url, role="document", parent_url=item.url, link_text=link.text)
                     )
         with self.store.transaction():
-            self._record(item, fetched)
+            record_fetch(self.store, self.run_id, item, fetched)
             for error in errors:
                 self.store.record_failure(error, outcome="parse_error", run_id=self.run_id)
             if body is not None and item.fingerprint is not None:
@@ -433,13 +350,13 @@ class _Crawler:
             self._enqueue(documents)
             self._complete(item, outcome)
 
-    def _document(self, item: FrontierItem, fetched: _Fetched) -> None:
+    def _document(self, item: FrontierItem, fetched: Fetched) -> None:
         with self.store.transaction():
-            self._record(item, fetched)
+            record_fetch(self.store, self.run_id, item, fetched)
             self._complete(item, fetched.outcome)
 
     # -- fetching and recording -----------------------------------------------------------------------
-    def _submit(self, item: FrontierItem, pool: ThreadPoolExecutor | None) -> Future[_Fetched]:
+    def _submit(self, item: FrontierItem, pool: ThreadPoolExecutor | None) -> Future[Fetched]:
         """Start fetching ``item`` (in the fetch thread, or here when fetch_ahead is 0).
 
         Everything that reads the store happens here, in the crawl thread: the validators of the
@@ -452,74 +369,13 @@ class _Crawler:
             self.fetcher.robots(origin_of(item.url))
         if pool is not None:
             return pool.submit(self._fetch, item, latest)
-        done: Future[_Fetched] = Future()
+        done: Future[Fetched] = Future()
         done.set_result(self._fetch(item, latest))
         return done
 
-    def _fetch(self, item: FrontierItem, latest: Version | None) -> _Fetched:
-        """GET ``item.url`` conditionally; store a new body (durably) before any state is committed.
-
-        Runs in the fetch thread: touches the network and blob files only, never SQLite.
-        """
-        try:
-            response = self.fetcher.get(
-                item.url,
-                etag=latest.etag if latest else None,
-                last_modified=latest.last_modified if latest else None,
-            )
-        except (BlockedHost, RobotsDenied, TooLarge) as exc:
-            return _Fetched(exc.reason, error=self._error(item, exc.reason, exc.message))
-        except FetchError as exc:
-            return _Fetched("fetch_error", error=self._error(item, exc.reason, exc.message))
-        if response.status == 304 and latest is not None:
-            return _Fetched("not_modified", response, sha256=latest.sha256)
-        if 200 <= response.status < 300:
-            if not self.write:
-                return _Fetched("fetched", response, response.body)
-            if self._writer is not None:
-                written = self._writer.submit(self.store.put_blob, response.body)
-                sha = hashlib.sha256(response.body).hexdigest()
-                return _Fetched("fetched", response, response.body, sha, written=written)
-            return _Fetched("fetched", response, response.body, self.store.put_blob(response.body))
-        message = f"{item.url}: HTTP {response.status}" + (
-            f" after {response.attempts} attempts" if response.attempts > 1 else ""
-        )
-        return _Fetched(
-            "http_error", response, error=self._error(item, "http_error", message, response.status)
-        )
-
-    def _body(self, fetched: _Fetched) -> bytes | None:
-        """The page's bytes: new, or the stored version on a 304."""
-        if fetched.body is not None:
-            return fetched.body
-        if fetched.outcome == "not_modified" and fetched.sha256 is not None:
-            return self.store.read_blob(fetched.sha256)
-        return None
-
-    def _error(self, item: FrontierItem, reason: str, message: str, status: int | None = None) -> CrawlError:
-        return CrawlError(item.url, reason, message, status, item.role, item.parent_url, utcnow())
-
-    def _record(self, item: FrontierItem, fetched: _Fetched) -> None:
-        """The fetch's state change (call inside a transaction)."""
-        response = fetched.response
-        if fetched.error is not None:
-            self.store.record_failure(fetched.error, outcome=fetched.outcome, run_id=self.run_id)
-        elif fetched.outcome == "not_modified":
-            self.store.record_not_modified(item.url, role=item.role)
-        elif response is not None and fetched.sha256 is not None:
-            self.store.record_body(
-                url=item.url,
-                sha256=fetched.sha256,
-                size=len(response.body),
-                content_type=response.content_type,
-                status=response.status,
-                role=item.role,
-                etag=response.etag,
-                last_modified=response.last_modified,
-                parent_url=item.parent_url,
-                link_text=item.link_text,
-                reference_code=item.reference_code,
-            )
+    def _fetch(self, item: FrontierItem, latest: Version | None) -> Fetched:
+        """Fetch ``item`` (in the fetch thread: network and blob files only, never SQLite)."""
+        return fetch_item(self.fetcher, self.store, item, latest, write=self.write, writer=self._writer)
 
     def _load_robots(self, origin: str) -> Protego:
         """robots.txt rules for ``origin``: the stored copy while younger than robots_ttl, else asked again.
@@ -529,49 +385,15 @@ class _Crawler:
         """
         if threading.get_ident() != self._owner:
             return self.fetcher.load_robots(origin)
-        url = canonical_url(f"{origin}/robots.txt")
-        state = self.store.url_state(url)
-        latest = self.store.latest_version(url)
-        if latest is not None and not self.store.has_blob(latest.sha256):
-            latest = None
-        if state is not None and _fresh(state, self.now, self.settings.robots_ttl):
-            if state.last_outcome in ("fetched", "not_modified") and latest is not None:
-                return robots_rules(200, self.store.read_blob(latest.sha256))
-            if state.status is not None and 400 <= state.status < 500 and state.status != 429:
-                return robots_rules(state.status, b"")
-        item = FrontierItem(url=url, role="robots")
-        try:
-            response = self.fetcher.fetch_robots(
-                origin,
-                etag=latest.etag if latest else None,
-                last_modified=latest.last_modified if latest else None,
-            )
-        except FetchError as exc:  # BlockedHost and TooLarge included
-            # RFC 9309: an unreachable robots.txt means assume everything is disallowed
-            self._write_robots(
-                item, _Fetched("fetch_error", error=self._error(item, exc.reason, exc.message))
-            )
-            return robots_rules(None, b"")
-        if response.status == 304 and latest is not None:
-            self._write_robots(item, _Fetched("not_modified", response))
-            return robots_rules(200, self.store.read_blob(latest.sha256))
-        if 200 <= response.status < 300:
-            sha = self.store.put_blob(response.body) if self.write else None
-            self._write_robots(item, _Fetched("fetched", response, response.body, sha))
-        elif 400 <= response.status < 500 and response.status != 429:
-            if self.write:
-                with self.store.transaction():
-                    self.store.touch(url, role="robots", outcome="http_error", status=response.status)
-        else:
-            message = f"{url}: HTTP {response.status}; nothing on {origin} is crawled until it answers"
-            error = self._error(item, "http_error", message, response.status)
-            self._write_robots(item, _Fetched("http_error", response, error=error))
-        return robots_rules(response.status, response.body)
-
-    def _write_robots(self, item: FrontierItem, fetched: _Fetched) -> None:
-        if self.write:
-            with self.store.transaction():
-                self._record(item, fetched)
+        return stored_robots(
+            self.fetcher,
+            self.store,
+            origin,
+            run_id=self.run_id,
+            now=self.now,
+            ttl_hours=self.settings.robots_ttl,
+            write=self.write,
+        )
 
     # -- dry run --------------------------------------------------------------------------------------
     def plan(self) -> CrawlSummary:
@@ -590,7 +412,7 @@ class _Crawler:
                 counts[fetched.outcome] += 1
                 if fetched.error is not None:
                     errors.append(fetched.error)
-                body = self._body(fetched)
+                body = body_of(self.store, fetched)
                 if body is not None:
                     try:
                         page = self.source.parse_listing_page(body, url)
@@ -598,9 +420,9 @@ class _Crawler:
                         counts[fetched.outcome] -= 1
                         counts["parse_error"] += 1
                         reason = exc.reason if isinstance(exc, PipelineError) else "parse_error"
-                        errors.append(self._error(item, reason, str(exc)))
+                        errors.append(item_error(item, reason, str(exc)))
                     else:
-                        pages = max(pages, _page_count(page))
+                        pages = max(pages, page_count(page))
                         children, child_errors = self._listing_children(item, page)
                         errors.extend(child_errors)
                         for child in children:
@@ -622,76 +444,3 @@ class _Crawler:
             requests=self.fetcher.requests,
             seconds=time.monotonic() - started,
         )
-
-
-def _page_count(page: object) -> int:
-    """Listing pages in all, from the "Showing a-b of N results" line of one of them.
-
-    The page size is the span a-b of a page that is not the last; the last page only says "no more".
-
-    >>> from types import SimpleNamespace as Page
-    >>> [_page_count(Page(total_results=55, first=a, last=b)) for a, b in ((1, 20), (41, 55))]
-    [3, 1]
-    >>> _page_count(Page(total_results=None, first=None, last=None))
-    1
-    """
-    total: int | None = getattr(page, "total_results", None)
-    first: int | None = getattr(page, "first", None)
-    last: int | None = getattr(page, "last", None)
-    if not total or first is None or last is None or last < first:
-        return 1
-    if last >= total:  # the last page cannot tell the page size
-        return 1
-    return -(-total // (last - first + 1))  # ceiling division
-
-
-def _transient(outcome: str | None, status: int | None) -> bool:
-    """A failure that may go away by itself (so the parent decision is not settled)."""
-    if outcome == "fetch_error":
-        return True
-    return outcome == "http_error" and (status is None or status == 429 or status >= 500)
-
-
-def _fresh(state: UrlState, now: datetime, ttl_hours: float) -> bool:
-    return now - state.last_seen < timedelta(hours=ttl_hours)
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
-
-
-def _progress(enabled: bool, console: Console | None) -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=not enabled,
-        transient=False,
-    )
-
-
-def render_summary(summary: CrawlSummary, console: Console) -> None:
-    """One screen: counts per outcome, requests, and the first errors."""
-    table = Table(title="crawl summary" + (" (dry run)" if summary.planned or summary.run_id is None else ""))
-    table.add_column("outcome")
-    table.add_column("count", justify="right")
-    for outcome in OUTCOMES:
-        table.add_row(outcome, str(summary.counts.get(outcome, 0)))
-    table.add_row("requests sent", str(summary.requests), style="dim")
-    if summary.planned:
-        table.add_row("would fetch", str(len(summary.planned)), style="bold")
-    console.print(table)
-    if summary.resumed:
-        console.print(f"resumed run {summary.run_id}, which an earlier crawl had started")
-    shown = summary.errors[:10]
-    if shown:
-        errors = Table(title=f"errors ({len(summary.errors)})")
-        for column in ("reason", "status", "url"):
-            errors.add_column(column, overflow="fold")
-        for error in shown:
-            errors.add_row(error.reason, "" if error.status is None else str(error.status), error.url)
-        console.print(errors)
-        if len(summary.errors) > len(shown):
-            console.print(f"… {len(summary.errors) - len(shown)} more: see the errors table of the store")

@@ -6,35 +6,39 @@ Layout under ``root``::
     tmp/                   blobs being written (temp file + fsync + rename)
     state.sqlite           WAL-mode crawl state
 
-Tables: ``versions`` (one row per distinct body of a URL, with first_seen/last_seen), ``urls`` (per URL:
-status, content type, sha256, ETag/Last-Modified, first/last seen, fetch count, last outcome and error,
-and the listing fingerprint used to skip settled decisions), ``errors``, ``runs``, and ``frontier`` (the
-work queue of a run, so a killed crawl resumes where it stopped). The caller groups state changes in
-:meth:`Store.transaction` *after* :meth:`Store.put_blob` returned, so a committed row never points at a
-missing blob.
+:class:`Store` opens both and holds what a fetch leaves behind: tables ``versions`` (one row per
+distinct body of a URL, with first_seen/last_seen), ``urls`` (per URL: status, content type, sha256,
+ETag/Last-Modified, first/last seen, fetch count, last outcome and error, and the listing fingerprint
+used to skip settled decisions) and ``errors``, with their record types :class:`Version`,
+:class:`UrlState` and :class:`CrawlError`. The rest of the store comes from two mixins:
+:class:`pipeline.blobs.BlobFiles` (the blob files) and :class:`pipeline.frontier.Frontier` (``runs``
+and ``frontier``, the work queue of a run, so a killed crawl resumes where it stopped). The caller
+groups state changes in :meth:`Store.transaction` *after* :meth:`Store.put_blob` returned, so a
+committed row never points at a missing blob.
 
-Blob file names are the sha256 of the bytes and nothing else: no part of a URL ever reaches the file
-system. :meth:`Store.put_blob` touches only files (never SQLite), so it may run in a fetch thread while
-the crawl thread commits state.
+:meth:`Store.put_blob` touches only files (never SQLite), so it may run in a fetch thread while the
+crawl thread commits state. ``FrontierItem``, ``RunRecord`` and ``utcnow`` are importable from here too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
-import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+from pipeline.blobs import BlobFiles
 from pipeline.errors import StoreError
+from pipeline.frontier import FRONTIER_SCHEMA, Frontier, FrontierItem, RunRecord
+from pipeline.timestamps import iso_utc, parse_date, parse_datetime, utcnow
+
+__all__ = ["CrawlError", "FrontierItem", "Role", "RunRecord", "Store", "UrlState", "Version", "utcnow"]
 
 Role = Literal["listing", "decision", "document", "robots"]
 
@@ -85,30 +89,6 @@ CREATE TABLE IF NOT EXISTS errors (
     parent_url TEXT,
     at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    started TEXT NOT NULL,
-    finished TEXT,
-    options TEXT NOT NULL,
-    counts TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE IF NOT EXISTS frontier (
-    run_id INTEGER NOT NULL,
-    url TEXT NOT NULL,
-    role TEXT NOT NULL,
-    priority INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
-    parent_url TEXT,
-    link_text TEXT,
-    reference_code TEXT,
-    fingerprint TEXT,
-    entry_date TEXT,
-    identity TEXT,
-    outcome TEXT,
-    PRIMARY KEY (run_id, url)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS frontier_identity ON frontier (run_id, identity) WHERE identity IS NOT NULL;
-CREATE INDEX IF NOT EXISTS frontier_pending ON frontier (run_id, outcome, priority, seq);
 """
 
 
@@ -165,49 +145,7 @@ class CrawlError:
     when: datetime
 
 
-@dataclass(frozen=True)
-class RunRecord:
-    """One crawl run (a resumed run keeps its id)."""
-
-    id: int
-    started: datetime
-    finished: datetime | None
-    options: dict[str, str | int | None]
-    counts: dict[str, int]
-
-
-@dataclass(frozen=True)
-class FrontierItem:
-    """One unit of work of a run."""
-
-    url: str
-    role: str
-    parent_url: str | None = None
-    link_text: str | None = None
-    reference_code: str | None = None
-    fingerprint: str | None = None
-    entry_date: date | None = None
-    identity: str | None = None  # dedup key (a decision's code, else its URL)
-    outcome: str | None = None  # set: already done (e.g. "skipped_settled"), not to be fetched
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _ts(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat()
-
-
-def _dt(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
-def _d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-class Store:
+class Store(BlobFiles, Frontier):
     """Content-addressed blobs + SQLite crawl state under ``root`` (created if missing)."""
 
     def __init__(self, root: Path, *, fsync: bool = True) -> None:
@@ -222,7 +160,7 @@ class Store:
             self._db = sqlite3.connect(self.root / "state.sqlite", isolation_level=None, timeout=30.0)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable against process death
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(_SCHEMA + FRONTIER_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
                 f"{self.root}: cannot open the raw store ({exc}); check the path and permissions"
@@ -272,64 +210,6 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
-    # -- blobs ----------------------------------------------------------------------------------------
-    def blob_path(self, sha256: str) -> Path:
-        return self.blobs / sha256[:2] / sha256[2:4] / sha256
-
-    def put_blob(self, data: bytes) -> str:
-        """Store ``data`` once under its sha256 (atomic: temp file, fsync, rename); return the hash.
-
-        Thread-safe (files only). An existing blob is never rewritten: same name, same bytes.
-        """
-        sha = hashlib.sha256(data).hexdigest()
-        path = self.blob_path(sha)
-        if path.exists():
-            return sha
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix=sha[:16], suffix=".part")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                    out.flush()
-                    if self.fsync:
-                        os.fsync(out.fileno())
-                os.replace(tmp_name, path)
-            except BaseException:
-                Path(tmp_name).unlink(missing_ok=True)
-                raise
-            if self.fsync:  # the rename itself is durable only once the directory is synced
-                dir_fd = os.open(path.parent, os.O_RDONLY)
-                try:
-                    os.fsync(dir_fd)
-                finally:
-                    os.close(dir_fd)
-        except OSError as exc:
-            raise StoreError(
-                f"{self.blobs}: cannot write a blob ({exc}); free disk space or fix permissions"
-            ) from exc
-        return sha
-
-    def has_blob(self, sha256: str) -> bool:
-        return self.blob_path(sha256).is_file()
-
-    def read_blob(self, sha256: str) -> bytes:
-        try:
-            return self.blob_path(sha256).read_bytes()
-        except FileNotFoundError as exc:
-            raise StoreError(
-                f"blob {sha256} is missing from {self.blobs}; re-run the crawl to fetch it"
-            ) from exc
-
-    def verify_blob(self, sha256: str) -> bool:
-        """Whether the blob exists and its bytes still hash to its name."""
-        path = self.blob_path(sha256)
-        return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
-
-    def blob_files(self) -> list[Path]:
-        """Every file under ``blobs/`` (for checks: each should be named by the sha256 of its bytes)."""
-        return sorted(p for p in self.blobs.rglob("*") if p.is_file())
-
     # -- recording fetches ----------------------------------------------------------------------------
     def record_body(
         self,
@@ -348,7 +228,7 @@ class Store:
         now: datetime | None = None,
     ) -> Version:
         """A body was fetched (blob already stored): add a version, or refresh the one with these bytes."""
-        ts = _ts(now or utcnow())
+        ts = iso_utc(now or utcnow())
         row = self._db.execute(
             f"""INSERT INTO versions (url, sha256, content_type, status, size, role, parent_url, link_text,
                    reference_code, etag, last_modified, first_seen, last_seen)
@@ -389,7 +269,7 @@ class Store:
 
     def record_not_modified(self, url: str, *, role: str, now: datetime | None = None) -> Version | None:
         """A 304: the latest version is still current; bump its last_seen."""
-        ts = _ts(now or utcnow())
+        ts = iso_utc(now or utcnow())
         latest = self.latest_version(url)
         if latest is not None:
             self._db.execute(
@@ -406,7 +286,7 @@ class Store:
         run_id: int | None = None,
     ) -> None:
         """A URL failed: log the error and keep it as the URL's last error (earlier versions stay)."""
-        ts = _ts(error.when)
+        ts = iso_utc(error.when)
         self._db.execute(
             "INSERT INTO errors (run_id, url, reason, message, status, role, parent_url, at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -473,7 +353,7 @@ class Store:
         self, url: str, *, role: str, outcome: str, status: int | None = None, now: datetime | None = None
     ) -> None:
         """Note an answer that is neither a body nor an error worth logging (a robots.txt 404)."""
-        self._touch_url(url, role, _ts(now or utcnow()), outcome=outcome, status=status)
+        self._touch_url(url, role, iso_utc(now or utcnow()), outcome=outcome, status=status)
 
     def set_listing_entry(self, url: str, *, fingerprint: str, entry_date: date | None) -> None:
         """Remember the listing entry a decision page was fetched under (for the settled check)."""
@@ -500,14 +380,14 @@ class Store:
             sha256=row[4],
             etag=row[5],
             last_modified=row[6],
-            first_seen=_dt(row[7]),
-            last_seen=_dt(row[8]),
+            first_seen=parse_datetime(row[7]),
+            last_seen=parse_datetime(row[8]),
             fetch_count=row[9],
             last_outcome=row[10],
             last_error=row[11],
             parent_url=row[12],
             listing_fingerprint=row[13],
-            entry_date=_d(row[14]),
+            entry_date=parse_date(row[14]),
         )
 
     def children_outcomes(self, parent_url: str) -> dict[str, tuple[str | None, int | None]]:
@@ -532,8 +412,8 @@ class Store:
             parent_url=row[6],
             link_text=row[7],
             reference_code=row[8],
-            first_seen=_dt(row[9]),
-            last_seen=_dt(row[10]),
+            first_seen=parse_datetime(row[9]),
+            last_seen=parse_datetime(row[10]),
             etag=row[11],
             last_modified=row[12],
         )
@@ -581,121 +461,7 @@ class Store:
                 status=row[3],
                 role=row[4],
                 parent_url=row[5],
-                when=_dt(row[6]),
+                when=parse_datetime(row[6]),
             )
             for row in rows
         ]
-
-    # -- runs and frontier ----------------------------------------------------------------------------
-    def runs(self) -> list[RunRecord]:
-        rows = self._db.execute(
-            "SELECT id, started, finished, options, counts FROM runs ORDER BY id"
-        ).fetchall()
-        return [
-            RunRecord(r[0], _dt(r[1]), _dt(r[2]) if r[2] else None, json.loads(r[3]), json.loads(r[4]))
-            for r in rows
-        ]
-
-    def unfinished_run(self) -> RunRecord | None:
-        """The latest run that never finished (killed), if any."""
-        unfinished = [run for run in self.runs() if run.finished is None]
-        return unfinished[-1] if unfinished else None
-
-    def start_run(self, options: dict[str, str | int | None], *, now: datetime | None = None) -> int:
-        cursor = self._db.execute(
-            "INSERT INTO runs (started, options) VALUES (?, ?)", (_ts(now or utcnow()), json.dumps(options))
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
-
-    def finish_run(self, run_id: int, counts: dict[str, int], *, now: datetime | None = None) -> None:
-        self._db.execute(
-            "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
-            (_ts(now or utcnow()), json.dumps(counts, sort_keys=True), run_id),
-        )
-
-    def enqueue(self, run_id: int, items: Sequence[FrontierItem], *, priority: int) -> list[FrontierItem]:
-        """Add work (duplicates by URL or identity within the run are ignored); return the items added."""
-        added: list[FrontierItem] = []
-        if not items:
-            return added
-        row = self._db.execute(
-            "SELECT COALESCE(MAX(seq), 0) FROM frontier WHERE run_id = ?", (run_id,)
-        ).fetchone()
-        seq = int(row[0])
-        for item in items:
-            cursor = self._db.execute(
-                """INSERT OR IGNORE INTO frontier (run_id, url, role, priority, seq, parent_url, link_text,
-                       reference_code, fingerprint, entry_date, identity, outcome)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    run_id,
-                    item.url,
-                    item.role,
-                    priority,
-                    seq + 1,
-                    item.parent_url,
-                    item.link_text,
-                    item.reference_code,
-                    item.fingerprint,
-                    item.entry_date.isoformat() if item.entry_date else None,
-                    item.identity,
-                    item.outcome,
-                ),
-            )
-            if cursor.rowcount:
-                seq += 1
-                added.append(item)
-        return added
-
-    _FRONTIER_COLUMNS = "url, role, parent_url, link_text, reference_code, fingerprint, entry_date, identity"
-
-    @staticmethod
-    def _frontier_item(row: Sequence[Any]) -> FrontierItem:
-        return FrontierItem(
-            url=row[0],
-            role=row[1],
-            parent_url=row[2],
-            link_text=row[3],
-            reference_code=row[4],
-            fingerprint=row[5],
-            entry_date=_d(row[6]),
-            identity=row[7],
-        )
-
-    def next_pending(self, run_id: int) -> FrontierItem | None:
-        """The first item of a run still to do (lowest priority, then oldest)."""
-        row = self._db.execute(
-            f"SELECT {self._FRONTIER_COLUMNS} FROM frontier WHERE run_id = ? AND outcome IS NULL "
-            "ORDER BY priority, seq LIMIT 1",
-            (run_id,),
-        ).fetchone()
-        return None if row is None else self._frontier_item(row)
-
-    def pending(self, run_id: int) -> list[FrontierItem]:
-        """Every item of a run still to do, in the order :meth:`next_pending` would give them."""
-        rows = self._db.execute(
-            f"SELECT {self._FRONTIER_COLUMNS} FROM frontier WHERE run_id = ? AND outcome IS NULL "
-            "ORDER BY priority, seq",
-            (run_id,),
-        ).fetchall()
-        return [self._frontier_item(row) for row in rows]
-
-    def complete(self, run_id: int, url: str, outcome: str) -> None:
-        self._db.execute(
-            "UPDATE frontier SET outcome = ? WHERE run_id = ? AND url = ?", (outcome, run_id, url)
-        )
-
-    def frontier_counts(self, run_id: int) -> dict[str, int]:
-        """Items of a run by outcome; pending items under ``"pending"``."""
-        rows = self._db.execute(
-            "SELECT COALESCE(outcome, 'pending'), COUNT(*) FROM frontier WHERE run_id = ? GROUP BY 1",
-            (run_id,),
-        )
-        return dict(rows.fetchall())
-
-    def count_role(self, run_id: int, role: str) -> int:
-        row = self._db.execute(
-            "SELECT COUNT(*) FROM frontier WHERE run_id = ? AND role = ?", (run_id, role)
-        ).fetchone()
-        return int(row[0])

@@ -5,11 +5,6 @@ crawl and build row for row — nothing lost, nothing duplicated, no fault leaki
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -17,31 +12,12 @@ import pytest
 
 from pipeline.build import build_dataset
 from pipeline.query import decision_records
-from pipeline.serve import FaultPlan, SampleServer, serve
+from pipeline.serve import FaultPlan, serve
 from pipeline.settings import load
 from samples.golden import SITE, build_samples
-from tests.conftest import ROOT
+from tests.crawl_helpers import crawl_process, kill_after
 
 pytestmark = pytest.mark.skipif(not (SITE / "manifest.json").exists(), reason="samples/site not generated")
-
-
-def crawl_process(base_url: str, store: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "DECISIONS_BACKOFF_BASE": "0.001", "DECISIONS_RETRIES": "4", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "pipeline.cli", "crawl", "--base-url", base_url, "--store", str(store)]
-    return subprocess.Popen(
-        [*command, "--rate", "0"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-
-
-def kill_after(process: subprocess.Popen[bytes], server: SampleServer, requests: int) -> bool:
-    deadline = time.monotonic() + 120
-    while len(server.requests) < requests and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    if process.poll() is not None:
-        return False
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    return True
 
 
 def relative(rows: list[dict[str, object]], base_url: str, keys: tuple[str, ...]) -> list[tuple[object, ...]]:
@@ -56,8 +32,10 @@ def test_faults_and_a_kill_in_the_middle_give_the_same_dataset_as_a_clean_run(tm
     store = tmp_path / "faulty" / "store"
     plan = FaultPlan(random_rate=0.05, seed=11, latency=0.003)
     with serve(SITE, faults=plan) as server:
-        assert kill_after(crawl_process(server.url, store), server, 60), "the crawl ended before the kill"
-        finish = crawl_process(server.url, store)
+        assert kill_after(crawl_process(server.url, store, DECISIONS_RETRIES="4"), server, 60), (
+            "the crawl ended before the kill"
+        )
+        finish = crawl_process(server.url, store, DECISIONS_RETRIES="4")
         _, stderr = finish.communicate(timeout=180)
         assert finish.returncode == 0, stderr.decode()
         faults_seen = len(server.requests)

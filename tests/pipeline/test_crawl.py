@@ -11,12 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +26,7 @@ from pipeline.errors import StoreError
 from pipeline.serve import Fault, FaultPlan, SampleServer, serve
 from pipeline.settings import Settings
 from pipeline.store import Store
+from tests.crawl_helpers import crawl_process, kill_after
 
 if TYPE_CHECKING:
     from tests.pipeline.conftest import Site
@@ -189,30 +185,8 @@ def test_a_transient_document_failure_keeps_its_decision_unsettled(
 
 
 # -- kill -9 and resume ----------------------------------------------------------------------------------
-def _crawl_process(base_url: str, store: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "DECISIONS_BACKOFF_BASE": "0.001",
-        "DECISIONS_BACKOFF_JITTER": "0.001",
-        "DECISIONS_RETRIES": "3",
-        "PYTHONPATH": str(ROOT),
-    }
-    command = [sys.executable, "-m", "pipeline.cli", "crawl", "--base-url", base_url, "--store", str(store)]
-    return subprocess.Popen(
-        [*command, "--rate", "0"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-
-
-def _kill_after(process: subprocess.Popen[bytes], server: SampleServer, requests: int) -> bool:
-    """SIGKILL ``process`` once the server has seen ``requests`` requests; False if it ended first."""
-    deadline = time.monotonic() + 120
-    while len(server.requests) < requests and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    if process.poll() is not None:
-        return False
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    return True
+# the child crawl's settings: jitter in seconds, retries after the first try
+KILL_ENV = {"DECISIONS_BACKOFF_JITTER": "0.001", "DECISIONS_RETRIES": "3"}
 
 
 def test_kill_9_mid_crawl_then_resume_equals_a_clean_crawl(
@@ -225,11 +199,13 @@ def test_kill_9_mid_crawl_then_resume_equals_a_clean_crawl(
         kills = 0
         for fraction in (0.3, 0.6):
             server.reset_log()
-            killed = _kill_after(_crawl_process(server.url, store), server, int(total * fraction) - 5 * kills)
+            killed = kill_after(
+                crawl_process(server.url, store, **KILL_ENV), server, int(total * fraction) - 5 * kills
+            )
             kills += killed
             assert_store_is_sound(store)  # a blob is whole or absent, whenever the kill came
         assert kills == 2, "the crawl ended before it could be killed: slow the server down"
-        finish = _crawl_process(server.url, store)
+        finish = crawl_process(server.url, store, **KILL_ENV)
         _, stderr = finish.communicate(timeout=120)
         assert finish.returncode == 0, stderr.decode()
         server.faults = FaultPlan()
