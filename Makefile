@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 STORE ?= store
+DEMO_STORE ?=
 
 .PHONY: install system-deps demo test lint fuzz bench bench-accuracy golden samples clean
 
@@ -22,7 +23,7 @@ system-deps:
 	@bash .ci/system-deps
 
 demo: install
-	@bash samples/demo.sh "$(OUT)" "$(STORE)"
+	@bash samples/demo.sh "$(OUT)" "$(DEMO_STORE)"
 
 test: install
 	$(BIN)/python -m pytest -q -m "not fuzz"

@@ -18,9 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -31,7 +29,7 @@ import duckdb
 
 from pipeline.errors import BuildError
 from pipeline.query import connect
-from pipeline.write import read_metadata
+from pipeline.write import atomic_write_bytes, read_metadata
 
 ASSETS = Path(__file__).with_name("_dashboard_assets")
 TOP_N = 15  # bars per ranking chart
@@ -330,16 +328,9 @@ def build_dashboard(data: Path, out: Path) -> DashboardSummary:
     payload = collect(Path(data))
     html = render_html(payload).encode("utf-8")
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(html)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        atomic_write_bytes(out, html)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise BuildError(
             f"could not write the dashboard to {out}: {exc}; check free space and permissions"
         ) from exc

@@ -204,3 +204,21 @@ def test_amount_rows_round_trip_exactly(tmp_path: Path, values: list[Decimal], f
     write_dataset(out, {"amounts": rows}, base_url="x")
     back = pq.read_table(out / "amounts.parquet").to_pylist()
     assert [AmountRow(**r) for r in back] == rows
+
+
+def test_the_dataset_and_dashboard_are_as_readable_as_any_new_file(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from pipeline.write import atomic_write_bytes
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "out"
+        write_dataset(out, {"amounts": AMOUNTS[:1]}, base_url="x")
+        atomic_write_bytes(tmp_path / "page.html", b"<p>x</p>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o644}
+    assert stat.S_IMODE((tmp_path / "page.html").stat().st_mode) == 0o644
