@@ -177,9 +177,11 @@ class _Renderer:
             line, before = self.line, self.line.length
             self.inline_children(el, depth)
             if self.line is line:
-                label = _WS.sub(" ", "".join(line.parts)[before:]).strip()
+                segment = "".join(line.parts)[before:]
+                label = segment.strip()  # the span is the label's own text, not the spaces around it
                 if href and label:
-                    line.links.append((label, href, before, line.length))
+                    a = before + len(segment) - len(segment.lstrip())
+                    line.links.append((label, href, a, a + len(label)))
             else:  # the link wrapped blocks: keep it, without a span
                 label = _WS.sub(" ", " ".join(el.itertext())).strip()
                 if href and label:

@@ -182,3 +182,10 @@ def test_binary_bytes_are_unsupported() -> None:
 
 def test_str_input_with_a_lone_surrogate_keeps_what_follows() -> None:
     assert parse_html("<p>a\ud800b £5m</p>", "x").text == "a\ufffdb £5m"
+
+
+def test_a_link_span_holds_only_the_link_text_not_the_spaces_around_it() -> None:
+    """Bug caught by fuzzing: '<a> 0</a>' gave a span starting at the space."""
+    doc = parse_html(b'<p>PCD 1234 Community Grants<a href="/pcd-1.pdf"> 0 </a>more</p>', "x")
+    (link,) = doc.links
+    assert doc.text[link.start : link.end] == link.text == "0"
