@@ -1,7 +1,9 @@
 """make bench-accuracy: per-field precision/recall/F1 of `decisions extract` against hand-made truth.
 
-Two truth sets: the real pages of ../shared/corpus/dev (skipped cleanly when ../shared is absent) and
-samples/truth (what the sample generator knows it wrote). Both are scored by ../shared/corpus/score.py,
+Three truth sets: the real pages of ../shared/corpus/dev (skipped cleanly when ../shared is absent),
+samples/truth (what the sample generator knows it wrote), and samples/probe (complete decision documents
+with tables and milestones, written and annotated by someone who had not read the extractors). All are
+scored by ../shared/corpus/score.py,
 the scorer that also judges the held-out pages; where ../shared is absent there is nothing to score with.
 """
 
@@ -69,6 +71,9 @@ def main() -> int:
         score(
             "sample archive", samples_truth, sample_inputs(samples_truth, ROOT / "samples" / "site"), scorer
         )
+    probe = ROOT / "samples" / "probe"
+    if probe.is_dir():
+        score("complete documents (probe, annotated independently)", probe, corpus_inputs(probe), scorer)
     return 0
 
 

@@ -69,12 +69,16 @@ _HEADING_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# Table header cells to skip under a milestones heading.
-_HEADER_CELL_RE = re.compile(
-    r"^(?:milestones?|(?:target|due|delivery|completion|end)?\s*dates?|deadline|timescales?|activity|"
-    r"deliverables?|status|description|task|action|owner|quarter)\s*:?$",
-    re.IGNORECASE,
-)
+# Table header cells to skip at the top of a milestone table: a few words, all of them column-heading
+# words ("Milestone", "Target date", "Original date", "Revised completion quarter", "RAG status").
+_HEADER_WORD_LIST = """
+    milestone milestones date dates deadline deadlines timescale timescales activity activities
+    deliverable deliverables status description task tasks action actions owner owners quarter quarters
+    period month year target due delivery completion start end original revised planned forecast
+    baseline new expected actual previous current key stage phase rag comment comments note notes by
+    when"""
+_HEADER_WORDS = frozenset(_HEADER_WORD_LIST.split())
+_HEADER_CELL_MAX_WORDS = 4
 
 # Status words in the framing.
 _STATUS_RES = (
@@ -172,7 +176,17 @@ def _is_header_row(line: str) -> bool:
     (True, False)
     """
     cells = [c for c in _CELL_SPLIT_RE.split(line) if c.strip()]
-    return bool(cells) and all(_HEADER_CELL_RE.match(c.strip()) for c in cells)
+    return bool(cells) and all(_is_header_cell(c) for c in cells)
+
+
+def _is_header_cell(cell: str) -> bool:
+    """A column heading: up to four words, every one a heading word.
+
+    >>> _is_header_cell("Original date"), _is_header_cell("RAG status:"), _is_header_cell("Go live")
+    (True, True, False)
+    """
+    words = re.findall(r"[A-Za-z]+", cell)
+    return 0 < len(words) <= _HEADER_CELL_MAX_WORDS and all(w.lower() in _HEADER_WORDS for w in words)
 
 
 def _rows(
@@ -197,7 +211,7 @@ def _rows(
             break
         words = len(line.text.split())
         closed = not ends_open(line.text)
-        if table and not rows and _is_header_row(line.text):
+        if not rows and _is_header_row(line.text):
             i += 1
             continue
         if table and words >= _PROSE_MIN_WORDS and line.text.endswith((".", "!")):

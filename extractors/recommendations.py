@@ -91,7 +91,8 @@ _ASK_RE = re.compile(
     (?:That\s+)?(?:the\s+)?                                          # "That the ..."
     {_SUBJECT}\s*
     (?:
-        (?P<form>(?:is|are)\s+(?:recommended|asked|requested|invited)) # "is recommended"
+        (?P<form>(?:is|are)\s+(?:(?:also|further|additionally|now)\s+)?   # "is (also) asked"
+          (?:recommended|asked|requested|invited))
         (?:\s+to\b)?                                                  # "to" (640 drops it)
       | (?P<bare>to\b)                                                # "The DMPC to:"
       | (?=(?P<direct>{_DIRECT_ALT})\b)                              # "That the Mayor approves"

@@ -111,6 +111,14 @@ BUGS_CAUGHT = [
         ["Pilot ends"],
         dues=["June 2023"],
     ),
+    # probe set: column headings of a one-cell-per-line table after a framing sentence (not a heading),
+    # and headings other than "Target date", were read as milestones
+    Case(
+        "one-cell-per-line-headings-after-framing",
+        "The key milestones are:\n\nMilestone\n\nOriginal date\n\nRevised date\n\nKit delivered\n\n"
+        "Q3 2023/24\n\nQ1 2024/25\n\nTraining complete\n\nQ4 2023/24\n\nQ2 2024/25" + END,
+        ["Kit delivered", "Training complete"],
+    ),
 ]
 
 KNOWN_GAPS = [

@@ -238,6 +238,16 @@ BUGS_CAUGHT = [
         "• £2m for B" + FACTS,
         ["The allocation of funds to the boroughs £1m for A £2m for B"],
     ),
+    Case(
+        # probe set: "is also asked to" (an adverb between "is" and "asked") was not read as an ask
+        "also-asked-in-a-second-sentence",
+        "Recommendation\n\nThe DMPC is asked to approve the grant of £40,000 to the scheme. "
+        "The DMPC is also asked to note the evaluation." + FACTS,
+        [
+            "The DMPC is asked to approve the grant of £40,000 to the scheme.",
+            "The DMPC is also asked to note the evaluation.",
+        ],
+    ),
 ]
 
 KNOWN_GAPS = [
