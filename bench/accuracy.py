@@ -1,10 +1,11 @@
 """make bench-accuracy: per-field precision/recall/F1 of `decisions extract` against hand-made truth.
 
-Three truth sets: the real pages of ../shared/corpus/dev (skipped cleanly when ../shared is absent),
-samples/truth (what the sample generator knows it wrote), and samples/probe (complete decision documents
-with tables and milestones, written and annotated by someone who had not read the extractors). All are
-scored by ../shared/corpus/score.py,
-the scorer that also judges the held-out pages; where ../shared is absent there is nothing to score with.
+Four truth sets: the real pages of ../shared/corpus/dev (skipped cleanly when ../shared is absent),
+samples/truth (what the sample generator knows it wrote), and two probe sets written and annotated by
+someone who had not read the extractors: samples/probe (complete documents with tables and milestones)
+and samples/probe2 (short cut-off pages of every era, and listing pages). All are scored by
+../shared/corpus/score.py, the scorer that also judges the held-out pages; where ../shared is absent there
+is nothing to score with.
 """
 
 from __future__ import annotations
@@ -74,6 +75,14 @@ def main() -> int:
     probe = ROOT / "samples" / "probe"
     if probe.is_dir():
         score("complete documents (probe, annotated independently)", probe, corpus_inputs(probe), scorer)
+    probe2 = ROOT / "samples" / "probe2"
+    if probe2.is_dir():
+        score(
+            "short pages and listings (probe 2, annotated independently)",
+            probe2,
+            corpus_inputs(probe2),
+            scorer,
+        )
     return 0
 
 

@@ -293,7 +293,9 @@ def _read_columns(table: _Table, cells: list[tuple[str, int, int]]) -> None:
         fy = _fy(raw)
         if fy is not None:
             table.header_fys[right] = fy
-        if _UNIT_RE.search(raw):
+        # a unit in a first cell with words ("Phase 2 costs (£000)") heads the table, not that column
+        titled = idx == 0 and re.search(r"[A-Za-z]{2,}", _UNIT_RE.sub("", raw)) is not None
+        if _UNIT_RE.search(raw) and not titled:
             table.money.add(right)
         if _non_money(raw):
             table.not_money.add(right)

@@ -87,7 +87,7 @@ _HEADING_RE = re.compile(
 # "Further, the Deputy Mayor ... is asked to", "The DMPC to:", "That the Mayor approves".
 _ASK_RE = re.compile(
     rf"""
-    ^(?:(?:Further(?:more)?|Additionally|Also|In\s+addition),?\s+)?  # a linking adverb
+    ^(?:(?:Further(?:more)?|Additionally|Also|Finally|Lastly|In\s+addition),?\s+)?  # a linking adverb
     (?:That\s+)?(?:the\s+)?                                          # "That the ..."
     {_SUBJECT}\s*
     (?:
@@ -107,8 +107,9 @@ _ASK_RE = re.compile(
 # Impersonal asks: "It is recommended that ...", "This report recommends that ...".
 _IMPERSONAL_RE = re.compile(
     r"""
-    ^(?:It\s+is\s+recommended\s+that                               # impersonal form
-      |(?:This|The)\s+(?:report|paper|decision)\s+recommends\s+that)  # the report speaks
+    ^(?:(?:Further(?:more)?|Additionally|Also|Finally|Lastly|In\s+addition),?\s+)?  # a linking adverb
+    (?:It\s+is\s+(?:(?:also|further|additionally)\s+)?recommended\s+that     # impersonal form
+      |(?:This|The)\s+(?:report|paper|decision)\s+(?:(?:also|further)\s+)?recommends\s+that)  # the report
     \b
     """,
     re.VERBOSE | re.IGNORECASE,

@@ -273,6 +273,19 @@ NOT_AMOUNTS = [
 ]
 
 BUGS_CAUGHT = [
+    # probe set: a row per line with cells in wide gaps, the unit in the title cell of the header row;
+    # the unit was taken for the label column's, so every figure was dropped
+    case(
+        "unit-in-the-title-cell-of-a-one-line-row-table",
+        "Project costs (£000)    2023/24    2024/25    Total\nKit    1,200    300    1,500\n"
+        "Refund    -50    (10)    -60\n",
+        Exp("1,200", "1200000", table=True, financial_year="2023/24"),
+        Exp("300", "300000", table=True, financial_year="2024/25"),
+        Exp("1,500", "1500000", table=True),
+        Exp("-50", "-50000", table=True, financial_year="2023/24"),
+        Exp("(10)", "-10000", table=True, financial_year="2024/25"),
+        Exp("-60", "-60000", table=True),
+    ),
     case("max-dot-is-a-cap", "a budget of max. £5m", Exp("£5m", "5000000", qualifier="cap")),
     case("approx-dot-is-an-estimate", "approx. £3m in all", Exp("£3m", "3000000", qualifier="estimate")),
     case("tilde-is-an-estimate", "~£5m", Exp("£5m", "5000000", qualifier="estimate")),

@@ -250,6 +250,21 @@ BUGS_CAUGHT = [
     ),
 ]
 
+BUGS_CAUGHT += [
+    Case(
+        # probe set: only the first asking sentence of a paragraph was kept when the next one opened
+        # with "It is also recommended", "This report also recommends" or "Finally, the DMPC is asked"
+        "linking-words-in-later-asking-sentences",
+        "Recommendation\n\nThe DMPC is asked to approve the plan. It is also recommended that the DMPC "
+        "delegates the award. Finally, the DMPC is asked to note the risks." + FACTS,
+        [
+            "The DMPC is asked to approve the plan.",
+            "It is also recommended that the DMPC delegates the award.",
+            "Finally, the DMPC is asked to note the risks.",
+        ],
+    ),
+]
+
 KNOWN_GAPS = [
     # "Option A." ends a sentence, but a capital letter before a full stop is read as an initial
     Case(
