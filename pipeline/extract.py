@@ -89,7 +89,8 @@ def listing_record(doc: Document) -> dict[str, JsonValue]:
 
 def decision_record(page: DecisionPage, doc: Document) -> dict[str, JsonValue]:
     h = page.header
-    signature = read_signature(doc.text) if doc.kind == "pdf" else None
+    # a signed form read as PDF, or its text saved as .txt, has a signature block with the date signed
+    signature = read_signature(doc.text) if doc.kind in ("pdf", "text") else None
     date_signed = h.date_signed or (signature.date_signed if signature else None)
     maker = h.decision_maker or (signature.signer if signature else None)
     return {
