@@ -90,6 +90,17 @@ _SIGNER_RE = re.compile(
     re.VERBOSE,
 )
 
+# The same in a closing approval block: the name alone on its line, the role on the next.
+_SIGNER_BLOCK_RE = re.compile(
+    rf"""
+    ^[^\S\n]*{_NAME_RE.pattern}                        # the name opens its line ...
+    [^\S\n]*(?:\((?i:past[ ]staff)\)[^\S\n]*)?        # ... maybe "(Past staff)"
+    (?:[^\S\n]+MP)?[^\S\n]*\n[^\S\n]*                   # ... and ends it
+    (?P<role>(?:the[ ])?Deputy[ ]Mayor(?:,[ ]|[ ]for[ ])Policing[ ]and[ ]Crime)[^\S\n]*$  # the role line
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
 # Words that make a capitalised run a phrase, not a person ("The Deputy Mayor", "Approved By").
 _NOT_NAME_WORDS = frozenset(
     {
@@ -222,6 +233,8 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
     ('Sophie Linden', 'Deputy Mayor, Policing and Crime')
     >>> split_name_role("Rt Hon Jane Doe MP Deputy Mayor for Policing and Crime")[:2]
     ('Jane Doe', 'Deputy Mayor for Policing and Crime')
+    >>> split_name_role("Kaya Comer-Schwartz (Deputy Mayor for Policing and Crime)")[:2]
+    ('Kaya Comer-Schwartz', 'Deputy Mayor for Policing and Crime')
     >>> split_name_role("Deputy Mayor for Policing and Crime")[:2]
     (None, 'Deputy Mayor for Policing and Crime')
     """
@@ -232,7 +245,12 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
     cut = comma if comma >= 0 else len(value)
     if role_m is not None and role_m.start() > 0 and role_m.start() < cut:
         cut = role_m.start()
-    name_part, role_part = value[:cut], value[cut:].lstrip(" ,;-–")
+        bracket = value.rfind("(", 0, cut)
+        if bracket > value.rfind(")", 0, cut):  # "Name (Deputy Mayor for Policing and Crime)"
+            cut = bracket
+    name_part, role_part = value[:cut], value[cut:].lstrip(" ,;-–(")
+    if role_part.endswith(")") and "(" not in role_part:
+        role_part = role_part[:-1]
     name_part = _PAREN_RE.sub("", name_part).strip()
     name_part = _MP_RE.sub("", name_part).strip()
     name_part = _HONORIFIC_RE.sub("", name_part).strip(" ,;-–")
@@ -254,12 +272,20 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
 
 
 def signer_in_text(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first "Name, Deputy Mayor for Policing and Crime" in ``text[start:end]`` whose name is a name."""
-    for m in _SIGNER_RE.finditer(text, start, end if end >= 0 else len(text)):
-        words = m.group("name").lower().replace("’", "'").split()
-        if not any(w.strip(".") in _NOT_NAME_WORDS for w in words):
-            return m
-    return None
+    """The first "Name, Deputy Mayor for Policing and Crime" in ``text[start:end]`` whose name is a name
+    (in running text, or as a signature block: name on one line, role on the next).
+
+    >>> signer_in_text("\\nJo Bloggs\\nDeputy Mayor for Policing and Crime\\n", 0, -1).group("name")
+    'Jo Bloggs'
+    """
+    stop = end if end >= 0 else len(text)
+    found = [
+        m
+        for rx in (_SIGNER_RE, _SIGNER_BLOCK_RE)
+        for m in rx.finditer(text, start, stop)
+        if not any(w.strip(".") in _NOT_NAME_WORDS for w in m.group("name").lower().replace("’", "'").split())
+    ]
+    return min(found, key=lambda m: m.start(), default=None)
 
 
 # Labels that belong to a decision page's header block (not "Page type:", a listing's).

@@ -1,10 +1,10 @@
-"""Cells of ``£000`` / ``£k`` / ``£m`` tables in reading text, for :mod:`extractors.money`.
+"""Cells of ``£000`` / ``£k`` / ``£m`` / ``(£)`` tables in reading text, for :mod:`extractors.money`.
 
 A table arrives flattened: one cell per line (a label line, then its numbers on lines of their own),
 rows of ``|``- or tab-separated cells, rows split by runs of spaces, or a label and its numbers on
-one line. A line holding a unit heading opens a region; the region's bare numbers are money at the
-heading's scale. What is not money there, and where a region ends, is described in
-:mod:`extractors.money`.
+one line. A line holding a unit heading (``£000``, ``£k``, ``£m``, or plain ``(£)``) opens a region;
+the region's bare numbers are money at the heading's scale. What is not money there, and where a
+region ends, is described in :mod:`extractors.money`.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ _UNIT_RE = re.compile(
       | (?P<k>[kK]|thousands?)(?![A-Za-z0-9])                    # "£k", "£ thousands"
       | (?P<m>[mM]|mn|millions?)(?![A-Za-z0-9])                  # "£m", "£ millions"
       | (?P<bn>bn|billions?)(?![A-Za-z0-9])                      # "£bn"
+      | (?P<pounds>(?=[^\S\n]*(?:[)\]|\t]|$)|[^\S\n]{2}))          # "Charge (£)", "| £ |": plain pounds
     )
     """,
     re.VERBOSE,
@@ -63,6 +64,7 @@ _UNIT_END_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _UNIT_SCALE = {"thousands": SCALES["000"], "k": SCALES["k"], "m": SCALES["m"], "bn": SCALES["bn"]}
+_POUND = Decimal(1)
 
 # A cell that is only a number: "365", "-450", "– 450", "(450)", "1,183", "12.5".
 _CELL_RE = re.compile(
@@ -72,6 +74,7 @@ _CELL_RE = re.compile(
     (?P<int>\d{1,3}(?:,\d{3})+|\d+)      # grouped or plain digits
     (?P<frac>\.\d+)?                     # decimals
     (?(open)\))                          # the bracket closes
+    (?P<note>[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})?     # a footnote marker: "365*", "120¹" (not part of the number)
     """,
     re.VERBOSE,
 )
@@ -84,6 +87,10 @@ _NUMBERED_RE = re.compile(r"^\(?\d+(?:\.\d+)*[.)]\s+\S")  # "1. The grant ...", 
 _TOTAL_RE = re.compile(r"^\W*(?:grand\s+|sub-?\s?)?totals?\b", re.IGNORECASE)
 _PROSE_MONEY_RE = re.compile(r"[£€$]\s?\d")  # an inline amount: a prose sentence, not a table row
 _MARKER_RE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-z]\)|[-•*·])\s+")  # list marker before a heading
+
+# A cell that is blank or not money in a money row: a dash, "n/a", "nil", a percentage.
+_BLANK_CELL_RE = re.compile(r"[-–—]|n/?a|nil|tb[ac]|[-−–]?\d+(?:\.\d+)?[^\S\n]?%", re.IGNORECASE)
+_CAPTION_RE = re.compile(r"(?:Table|Figure|Chart)[^\S\n]+\d+[A-Za-z]?\b")  # "Table 2: Headcount (FTE)"
 
 _QUIET_LINES = 6  # text lines in a row without a number that end a table
 
@@ -105,7 +112,10 @@ class _Table:
     position: int = 0  # numbers read since the current row's label
     quiet: int = 0
     headings: list[str] = field(default_factory=list)  # one-cell-per-line: column headings in order
-    pending: list[TableCell] = field(default_factory=list)  # one-cell-per-line: the current row's numbers
+    pending: list[TableCell | None] = field(default_factory=list)  # one-cell-per-line: the row's cells
+    width: int = 0  # cells in the last data row (one cell per line: with its blank cells)
+    split: bool = False  # the last data row was a separated row
+    labelled: bool = False  # one-cell-per-line: a row label was just read, its cells may follow
 
 
 def table_amounts(text: str) -> list[TableCell]:
@@ -116,18 +126,25 @@ def table_amounts(text: str) -> list[TableCell]:
     """
     out: list[TableCell] = []
     table: _Table | None = None
+    suspended: _Table | None = None  # a table cut by one paragraph: its rows may go on below it
     previous: tuple[int, str] | None = None  # the last non-blank line: a header row above the unit line
     run: list[str] = []  # short text lines since the last number or prose: headings above a unit line
-    for start, line in _lines(text):
+    lines = [(start, line) for start, line in _lines(text) if line.strip()]
+    for n, (start, line) in enumerate(lines):
         stripped = line.strip()
-        if not stripped:
-            continue
         above, previous = previous, (start, line)
+        if suspended is not None and _resumes(suspended, lines, n):
+            table = suspended
+        suspended = None
         if table is not None and _cell(stripped) is None:
+            if (table.pending or table.labelled) and _BLANK_CELL_RE.fullmatch(stripped):
+                table.pending.append(None)  # "–", "n/a", "12%": a cell of the row that is not money
+                _next_fy(table)
+                continue
             _flush(table, out)
         unit = _heading_unit(line)
         if unit is not None:
-            scale = _UNIT_SCALE[next(k for k, v in unit.groupdict().items() if v)]
+            scale = next((_UNIT_SCALE[k] for k, v in unit.groupdict().items() if v), _POUND)
             if table is None or table.seen_data or table.scale != scale:
                 table = _Table(scale=scale, headings=run[-_QUIET_LINES:])
                 table.column_fys.extend(
@@ -139,6 +156,9 @@ def table_amounts(text: str) -> list[TableCell]:
             _read_header(table, line, start)
             run = []
             continue
+        following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+        if table is not None and _new_table(table, line, start, following):
+            table = None  # another table's caption or header row, or the lead-in to one
         short = _cell(stripped) is None and len(stripped.split()) <= 6 and not _ends_table(stripped)
         run = [*run[-_QUIET_LINES:], stripped] if short else []
         if table is None:
@@ -152,6 +172,7 @@ def table_amounts(text: str) -> list[TableCell]:
         elif "|" in stripped or "\t" in stripped:
             _split_row(table, line, start, out)
         elif _ends_table(stripped):
+            suspended = None if _is_section(stripped) or not table.seen_data else table
             table = None
         elif len(_split(line, start)) >= 2:
             _split_row(table, line, start, out)
@@ -166,6 +187,61 @@ def table_amounts(text: str) -> list[TableCell]:
     return out
 
 
+def _resumes(table: _Table, lines: list[tuple[int, str]], n: int) -> bool:
+    """True when the rows after one paragraph go on with ``table``: same shape, no heading of their own.
+
+    One cell per line: a label, then as many cells as the table's last row, then a line that is no
+    cell. Separated rows: as many cells as the table's last row, with a number among them.
+    """
+    start, line = lines[n]
+    stripped = line.strip()
+    below = [raw.strip() for _, raw in lines[n + 1 : n + 2 + table.width]]
+    if table.width < 1 or _heading_unit(line) is not None or _new_table(table, line, start, *below[:1]):
+        return False
+    if table.split:
+        cells = _split(line, start)
+        return len(cells) == table.width and any(_cell(raw) for raw, _, _ in cells)
+    if _cell(stripped) is not None or _ends_table(stripped) or len(_split(line, start)) >= 2:
+        return False
+    row, rest = below[: table.width], below[table.width :]
+    return (
+        len(row) == table.width
+        and any(_cell(c) is not None for c in row)
+        and all(_cell(c) is not None or _BLANK_CELL_RE.fullmatch(c) for c in row)
+        and not (rest and (_cell(rest[0]) is not None or _BLANK_CELL_RE.fullmatch(rest[0])))
+    )
+
+
+def _new_table(table: _Table, line: str, start: int, following: str = "") -> bool:
+    """True for a line that starts something else below a table: a caption ("Table 2: Headcount"), a
+    lead-in ("The performance targets are:", not a row label with its number on the ``following``
+    line) or a header row without a unit ("Measure  Baseline  Target").
+    """
+    stripped = _MARKER_RE.sub("", line.strip())
+    if _CAPTION_RE.match(stripped):
+        return True
+    if not table.seen_data:
+        return False
+    if stripped.endswith(":") and len(stripped.split()) >= 4 and _cell(following) is None:
+        return True
+    cells = [raw for raw, _, _ in _split(line, start)]
+    if len(cells) < 2 or any(_cell(raw) or _UNIT_RE.search(raw) for raw in cells):
+        return False
+    named = [raw for raw in cells if re.search(r"[A-Za-z]{2,}", raw) and not _BLANK_CELL_RE.fullmatch(raw)]
+    years = all(_fy(raw) or _YEAR_RE.fullmatch(raw) for raw in cells[1:])
+    return len(named) >= 2 and not years
+
+
+def _is_section(stripped: str) -> bool:
+    """A section heading or a lead-in line: it ends a table for good."""
+    return _section_heading(stripped) or stripped.endswith(":")
+
+
+def _section_heading(stripped: str) -> bool:
+    name = _MARKER_RE.sub("", stripped).lower().rstrip(" .:")
+    return any(name == h or name.startswith((h + " -", h + " –", h + ":", h + "/")) for h in SECTION_HEADINGS)
+
+
 def _flush(table: _Table, out: list[TableCell]) -> None:
     """Emit the current one-cell-per-line row, less numbers under a non-money heading (FTE, %, No.).
 
@@ -173,8 +249,10 @@ def _flush(table: _Table, out: list[TableCell]) -> None:
     the left).
     """
     cells, table.pending = table.pending, []
+    if cells:
+        table.width, table.split, table.labelled = len(cells), False, False
     heads = table.headings[-len(cells) :] if 0 < len(cells) <= len(table.headings) else []
-    out.extend(c for i, c in enumerate(cells) if not (heads and _non_money(heads[i])))
+    out.extend(c for i, c in enumerate(cells) if c is not None and not (heads and _non_money(heads[i])))
 
 
 def _non_money(heading: str) -> bool:
@@ -234,7 +312,9 @@ def _row(table: _Table, cells: list[tuple[str, int, int, str | None]]) -> list[T
     for raw, start, end, fy in cells:
         m = _cell(raw)
         value = _value(m, table.scale) if m is not None else None
-        if value is not None:
+        if m is not None and value is not None:
+            if m["note"]:  # the footnote marker is not part of the number as printed
+                raw, end = raw[: m.start("note")], end - len(m["note"])
             out.append(TableCell(raw, value, start, end, table.scale, table.total, fy))
     if out:
         table.seen_data, table.quiet = True, 0
@@ -281,6 +361,7 @@ def _split_row(table: _Table, line: str, start: int, out: list[TableCell]) -> No
         if right in table.not_money or (table.money and right not in table.money):
             continue
         kept.append((raw, s0, s1, table.header_fys.get(right) or row_fy))
+    table.width, table.split = n, True
     out.extend(_row(table, kept))
     table.total = False
 
@@ -359,7 +440,7 @@ def _label(table: _Table, stripped: str) -> None:
     if not table.seen_data and _YEAR_RE.fullmatch(stripped):
         return  # a plain year over a column
     table.total = bool(_TOTAL_RE.match(stripped))
-    table.row_fy, table.position = None, 0
+    table.row_fy, table.position, table.labelled = None, 0, True
     table.quiet += 1
 
 
@@ -372,8 +453,7 @@ def _ends_table(stripped: str) -> bool:
         return True
     if words >= 6 and (_NUMBERED_RE.match(stripped) or _PROSE_MONEY_RE.search(stripped)):
         return True
-    name = _MARKER_RE.sub("", stripped).lower().rstrip(" .:")
-    return any(name == h or name.startswith((h + " -", h + " –", h + ":", h + "/")) for h in SECTION_HEADINGS)
+    return _section_heading(stripped)
 
 
 def _fy(raw: str) -> str | None:

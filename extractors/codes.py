@@ -1,5 +1,5 @@
-"""Decision reference codes: recognise and normalise ``PCD 1240``, ``PCD697``, ``DMPCD 2016/123``,
-``CEOD 24-2023``, ``MD2345``, ``DD1234``.
+"""Decision reference codes: recognise and normalise ``PCD 1240``, ``PCD697``, ``PCD-198``,
+``DMPCD 2016/123``, ``CEOD 24-2023``, ``MD2345``, ``DD1234``.
 
 Canonical form: the type letters, one space, then the number(s) with leading zeros dropped. Codes
 whose number carries a year keep both parts: DMPCD as ``DMPCD 2016 123`` (the archive's own
@@ -18,7 +18,8 @@ CODE_RE = re.compile(
     (?<![A-Za-z0-9])                      # not inside a longer word or number
     (?P<type>(?P<yeartype>DMPCD|CEOD)     # types whose code carries a year ("DMPCD 2016 36", "CEOD 24-2023")
       |PCD|MD|DD|ADD)                     # plain-numbered types
-    [^\S\n]{0,2}(?:(?i:no)\.?[^\S\n]?)?  # optional space(s) or "No.", never across a line end
+    [^\S\n]{0,2}(?:(?i:no)\.?[^\S\n]?|[-–][^\S\n]?)?  # optional space(s), "No." or "-" ("PCD-198"),
+                                          # never across a line end
     (?P<first>\d{1,4})                    # number, or the year of a DMPCD code
     (?(yeartype)                          # only year-carrying types take a second number
       (?:
@@ -38,8 +39,8 @@ CODE_RE = re.compile(
 def normalise_code(raw: str) -> str | None:
     """Canonical code for ``raw``, or None if it is not a decision code.
 
-    >>> normalise_code("PCD697")
-    'PCD 697'
+    >>> normalise_code("PCD697"), normalise_code("PCD-198")
+    ('PCD 697', 'PCD 198')
     >>> normalise_code("DMPCD 2016/036")
     'DMPCD 2016 36'
     >>> normalise_code("CEOD 35 - 2024")

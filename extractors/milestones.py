@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors._lines import Line, collapse, ends_open, is_stop_heading, split_lines
+from extractors._lines import Line, collapse, is_stop_heading, split_lines
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ _PERIOD_RE = re.compile(
 # A line that introduces milestone items: mentions milestones and ends in ":".
 _FRAMING_RE = re.compile(
     r"""
-    \b(?P<word>milestones?|key\s+dates|deliverables?)\b   # what the list is
+    \b(?P<word>milestones?|key\s+dates|deliverables?|timelines?|timetables?|timescales?)\b  # what it lists
     .*:\s*$                                                # and it opens a list
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -76,7 +76,7 @@ _HEADER_WORD_LIST = """
     deliverable deliverables status description task tasks action actions owner owners quarter quarters
     period month year target due delivery completion start end original revised planned forecast
     baseline new expected actual previous current key stage phase rag comment comments note notes by
-    when"""
+    when lead responsible responsibility accountable"""
 _HEADER_WORDS = frozenset(_HEADER_WORD_LIST.split())
 _HEADER_CELL_MAX_WORDS = 4
 
@@ -94,6 +94,13 @@ _STATUS_RES = (
 )
 _INTO_RE = re.compile(r"\b(?:to|into|until|till)\s+$", re.IGNORECASE)  # "... carried over to " + period
 _CELL_SPLIT_RE = re.compile(r"\t+|\s\|\s|[ ]{2,}")  # table cells as rendered: tabs, " | ", wide gaps
+_ROW_CELL_RE = re.compile(r"\t+|\s\|\s|\n")  # cells of a row read back from its span
+# The column that names the milestone in a table with others beside it (owner, status, dates), and
+# the columns that hold its dates.
+_ITEM_COLUMN_LIST = "milestone milestones deliverable deliverables activity activities description task tasks"
+_ITEM_COLUMN_WORDS = frozenset(_ITEM_COLUMN_LIST.split())
+_DATE_COLUMN_LIST = "date dates deadline deadlines due quarter month year when timescale timescales"
+_DATE_COLUMN_WORDS = frozenset(_DATE_COLUMN_LIST.split())
 _PROSE_MIN_WORDS = 6  # a full stop after this many words under a heading is a sentence, not a row
 _MAX_ITEMS = 40
 _MAX_ITEM_WORDS = 45
@@ -192,8 +199,15 @@ def _is_header_cell(cell: str) -> bool:
 def _rows(
     text: str, lines: list[Line], i: int, *, table: bool
 ) -> tuple[list[tuple[int, int, str, str | None]], int]:
-    """Items after a framing line or heading: (start, end, text, due), and the last line index used."""
-    rows: list[list[int]] = []  # [start, end] per item; text recomputed from the span
+    """Items after a framing line or heading: (start, end, text, due), and the last line index used.
+
+    Column headings at the top ("Milestone", "Owner", "Date"; on one line or one per line) give the
+    table's width: a table rendered one cell per line is read that many lines to a row, and the item
+    is the cell under the milestone column, not the owner or status beside it.
+    """
+    rows: list[list[int]] = []  # [start, end, cells] per item; text recomputed from the span
+    headers: list[str] = []
+    header_lines = 0
     kind: str | None = None
     first_closed: bool | None = None
     last = i
@@ -207,11 +221,17 @@ def _rows(
             i += 1
             continue
         gap = 0
+        lead_in = table and not rows and not headers and line.text.endswith(":")
+        if lead_in and not _FRAMING_RE.search(line.text) and not is_stop_heading(line.text):
+            i += 1  # "The programme will be delivered as follows:" under a heading introduces its rows
+            continue
         if is_stop_heading(line.text) or line.kind == "multi" or line.text.endswith(":"):
             break
         words = len(line.text.split())
-        closed = not ends_open(line.text)
+        closed = line.text.endswith((".", "!", "?", '."', ".”", ".)"))  # a sentence, not an item
         if not rows and _is_header_row(line.text):
+            headers += _cells(line.text, _CELL_SPLIT_RE)
+            header_lines += 1
             i += 1
             continue
         if table and words >= _PROSE_MIN_WORDS and line.text.endswith((".", "!")):
@@ -219,7 +239,10 @@ def _rows(
         if line.marker and not line.text:
             i += 1
             continue
-        if rows and not line.marker and line.text[:1].islower() and kind:
+        per_line = header_lines > 1 and header_lines == len(headers)  # one heading cell per line
+        if rows and per_line and rows[-1][2] < len(headers) and not line.marker:
+            rows[-1][1:] = [line.end, rows[-1][2] + 1]  # the next cell of a one-cell-per-line row
+        elif rows and not line.marker and line.text[:1].islower() and kind:
             rows[-1][1] = line.end  # a wrapped item line
         elif rows and _is_date_cell(line.text) and not _due(text[rows[-1][0] : rows[-1][1]]):
             rows[-1][1] = line.end  # the date cell of the row before
@@ -233,14 +256,27 @@ def _rows(
                 break  # a full sentence after open-ended items: the body has resumed
             kind = line_kind
             first_closed = closed if first_closed is None else first_closed
-            rows.append([line.body, line.end])
+            rows.append([line.body, line.end, 1])
         last = i
         i += 1
-    out = []
-    for start, end in rows:
-        raw = text[start:end]
-        due = _due(raw)
-        cells = [c for c in re.split(r"\t+|\s\|\s|\n", raw) if c.strip()]
-        shown = " ".join(c for c in cells if not _is_date_cell(c)) if len(cells) > 1 else raw
-        out.append((start, end, collapse(shown).strip(" ;"), due))
-    return out, last
+    return [_item(text[start:end], start, end, headers) for start, end, _ in rows], last
+
+
+def _cells(raw: str, splitter: re.Pattern[str]) -> list[str]:
+    return [c.strip(" |") for c in splitter.split(raw) if c.strip(" |")]
+
+
+def _item(raw: str, start: int, end: int, headers: list[str]) -> tuple[int, int, str, str | None]:
+    """(start, end, text, due) of one row: the milestone cell where the columns are known, else the
+    row without its date cells."""
+    due = _due(raw)
+    cells = _cells(raw, _ROW_CELL_RE)
+    if len(headers) > 1 and len(cells) == len(headers):
+        words = [{w.lower() for w in re.findall(r"[A-Za-z]+", h)} for h in headers]
+        named = [n for n, w in enumerate(words) if w & _ITEM_COLUMN_WORDS]
+        undated = [n for n, w in enumerate(words) if not w & _DATE_COLUMN_WORDS]
+        column = (named or undated or [0])[0]
+        if not _is_date_cell(cells[column]):
+            return start, end, collapse(cells[column]).strip(" ;"), due
+    shown = " ".join(c for c in cells if not _is_date_cell(c)) if len(cells) > 1 else raw
+    return start, end, collapse(shown).strip(" ;"), due

@@ -21,17 +21,18 @@ Doubtful readings keep a ``confidence`` below 1 and a ``reason``:
   another amount on the page — every such figure on the page is read as millions with a point.
 - ``£1,5m`` (``decimal_comma``), ``£1000,000`` (``irregular_grouping``, read literally).
 
-Tables: a line holding a unit heading (``£000``, ``£'000``, ``£k``, ``£ thousands``, ``£m``) in
-brackets, at the line's end, as a cell, or before a colon opens a table region ("saving £millions a
-year" is prose). In it, a line that is only a number (``365``, ``-450``, ``(450)``, ``1,183``), the
-numeric cells of a ``|``/tab/wide-space separated row, and the trailing numbers of a short label line
-are amounts (``table=True``, value × the heading's scale). Not amounts there: financial years and
-plain years (``2021/22``, ``2023``), percentages, numbers inside labels (``10 additional forces``),
-paragraph numbers (``1.``), the number of a label word (``Year 1: 250``, ``Phase 2``) and columns
-headed ``%``, ``FTE``, ``No.`` and the like. A header row of years (also just above the unit row)
-sets each column's financial year (columns aligned from the right, where the numbers are). The
-region ends at a prose line (long, or a full sentence), a numbered paragraph, a section heading or
-six text lines without a number.
+Tables: a line holding a unit heading (``£000``, ``£'000``, ``£k``, ``£ thousands``, ``£m``, plain
+``(£)``) in brackets, at the line's end, as a cell, or before a colon opens a table region ("saving
+£millions a year" is prose). In it, a line that is only a number (``365``, ``(450)``, ``1,183``;
+a footnote mark ``365*`` stays outside the span), the numeric cells of a ``|``/tab/wide-space
+separated row, and the trailing numbers of a short label line are amounts (``table=True``, value ×
+the heading's scale). Not amounts there: years (``2021/22``, ``2023``), percentages, numbers inside
+labels (``10 additional forces``, ``Year 1: 250``), paragraph numbers and columns headed ``%``,
+``FTE``, ``No.`` and the like (a dash or percentage cell keeps its column). A header row of years
+sets each column's financial year (columns aligned from the right). The region ends at prose, a
+numbered paragraph, a section heading, six text lines without a number or, after its numbers, at a
+caption (``Table 2``), a lead-in ending ":" or a header row without a unit; rows of the same shape
+just after one paragraph still belong to it. ``£12,500`` in a cell is a plain amount.
 
 Roles, first rule that applies:
 

@@ -109,7 +109,8 @@ _IMPERSONAL_RE = re.compile(
     r"""
     ^(?:(?:Further(?:more)?|Additionally|Also|Finally|Lastly|In\s+addition),?\s+)?  # a linking adverb
     (?:It\s+is\s+(?:(?:also|further|additionally)\s+)?recommended\s+that     # impersonal form
-      |(?:This|The)\s+(?:report|paper|decision)\s+(?:(?:also|further)\s+)?recommends\s+that)  # the report
+      |(?:(?:This|The)\s+(?:report|paper|decision)|It)\s+  # the report, or "It also recommends"
+        (?:(?:also|further)\s+)?recommends\s+that)
     \b
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -167,7 +168,7 @@ class _Item:
     def full_text(self) -> str:
         parts = [*self.pieces]
         for line, pieces in self.subs:
-            keep = line.marker if line.kind != "bullet" else ""
+            keep = line.marker if line.kind not in ("bullet", "multi") else ""  # "1.1." is numbering
             parts.append(" ".join(p for p in (keep, *pieces) if p))
         return collapse(" ".join(parts))
 
@@ -206,14 +207,9 @@ def _anchor(lines: list[Line], i: int) -> int | None:
     if line.marker:
         return None
     heading = _HEADING_RE.match(line.text)
-    if heading:
-        if heading.group("rest"):  # "Recommendation: The DMPC is ..." on one line
-            return (
-                i
-                if _ASK_RE.match(heading.group("rest")) or _ITEM_START_RE.match(heading.group("rest"))
-                else None
-            )
-        return i + 1
+    if heading:  # "Recommendation: The DMPC is ..." may share the label's line
+        rest = heading.group("rest")
+        return i + 1 if not rest else (i if _ASK_RE.match(rest) or _ITEM_START_RE.match(rest) else None)
     ask = _ASK_RE.match(line.text)
     if ask and _is_lead_in(lines, i, ask):
         return i
@@ -275,20 +271,27 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
         line = lines[k]
         if not line.text:
             continue
-        if is_stop_heading(line.text) or line.kind == "multi" or (items and _HEADING_RE.match(line.text)):
-            break
+        current = items[-1] if items else None
+        nested = line.kind == "multi" and _nests_under(line, current)  # "1.1." under "1. ..., comprising:"
+        if (
+            is_stop_heading(line.text)
+            or (line.kind == "multi" and not nested)
+            or (items and _HEADING_RE.match(line.text))
+        ):
+            break  # a "1.1." not nested is a paragraph number of the facts
         if line.marker and not line.text:
             continue  # a bullet alone on its line: the item follows
         if _is_subheading(lines, k):
             continue  # "Veterinary Services" over item 1: a topic heading inside the list
-        current = items[-1] if items else None
         if line.marker:
             same_level = kind is None or (
                 _same_kind(kind, line, items[0].marker if items else "")
                 and (current is None or line.indent <= current.indent + 1)
             )
             under_lead = current is not None and not current.marker and current.own_text().endswith(":")
-            if current is None or (same_level and not under_lead):  # "To approve the:" keeps its list
+            if current is None or (
+                same_level and not under_lead and not nested
+            ):  # "To approve the:" keeps its list
                 kind = kind or line.kind
                 items.append(_Item(line.body, line.end, line.marker, [line.text], indent=line.indent))
             else:
@@ -328,6 +331,15 @@ def _is_subheading(lines: list[Line], k: int) -> bool:
         return False  # running text ("The allocation of funds to ..."), not a heading
     following = next((ln for ln in lines[k + 1 :] if ln.text), None)
     return following is not None and following.kind in {"num", "letter", "roman", "bullet"}
+
+
+def _nests_under(line: Line, current: _Item | None) -> bool:
+    """Whether a "1.1." line numbers a sub-item of the current item "1." (not a facts paragraph)."""
+    parent = current.marker[:-1] if current is not None else ""  # "1." / "1)" → "1"
+    if current is None or not parent.isdigit() or line.marker.split(".")[0] != parent:
+        return False
+    own = current.own_text()  # "comprising:" or "as follows" announces sub-items; "Approve X." does not
+    return own.endswith(":") or ends_open(own) or any(sub.kind == "multi" for sub, _ in current.subs)
 
 
 def _continues(current: _Item, line: Line, *, plain: bool) -> bool:

@@ -1,5 +1,7 @@
-"""Decisions a page cites: ``PCD 988``, ``PCD697``, ``(PCD 890 and 1561)``, ``PCDs 890, 891 and 1561``,
-``DMPCD 2013/96``, ``DMPCD 2016-36``, ``CEOD 24-2023``, ``CEOD 35 - 2024``, ``MD2345``, ``DD1234``.
+"""Decisions a page cites: ``PCD 988``, ``PCD697``, ``PCD-198``, ``(PCD 890 and 1561)``,
+``PCDs 890, 891 and 1561``, ``PCD 690/712`` (two decisions; a PCD number carries no year, so
+``PCD 2021/22`` is one code and a financial year), ``DMPCD 2013/96`` (one), ``DMPCD 2016-36``,
+``CEOD 24-2023``, ``CEOD 35 - 2024``, ``MD2345``, ``DD1234``.
 
 Each cited code once (its first mention), the page's own code left out, in order of first mention;
 only the decision's own content counts (:func:`extractors.header.read_header` finds where it starts
@@ -31,7 +33,8 @@ _PLURAL_RE = re.compile(
 # One more number continuing a list after a code: ", 891", " and 1561", " & 1561", " or 12".
 _MORE_RE = re.compile(
     r"""
-    [^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+|&[^\S\n]*)? | [^\S\n]+(?:and|&|or)[^\S\n]+)  # list glue
+    [^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+|&[^\S\n]*)? | [^\S\n]+(?:and|&|or)[^\S\n]+  # list glue
+      | /[^\S\n]?)                                # "PCD 690/712": two PCDs (a PCD number has no year)
     (?:(?P<type>PCD|MD|DD|ADD)[^\S\n]?)?          # the type may be repeated ("and PCD 1561")
     (?P<num>\d{1,4})                              # the number
     (?![\d/\-:%]|\.\d|[^\S\n]*(?:%|per[ ]?cent))   # not a date, a range, a time or a percentage
@@ -130,8 +133,12 @@ def _mentions(text: str) -> list[tuple[str, str, int, int, float]]:
             more = _MORE_RE.match(text, pos)
             if more is None or (more.group("type") and more.group("type") != kind):
                 break
-            if more.group("type") is None and _AFTER_MORE_RE.match(text, more.end()) is None:
+            slash = "/" in text[pos : more.start("num")]  # "PCD 690/712": two decisions whatever follows
+            if more.group("type") is None and not slash and _AFTER_MORE_RE.match(text, more.end()) is None:
                 break  # "PCD 890 and 15 officers": a count, not a code
+            year = re.search(r"(?:19|20)\d\d$", text[max(0, pos - 4) : pos])
+            if slash and year and int(more.group("num")) % 100 == (int(year.group()) + 1) % 100:
+                break  # "2021/22" is a financial year, not two decisions
             if more.group("type") is None:
                 raw, start = more.group("num"), more.start("num")
                 found.append((f"{kind} {int(raw)}", raw, start, more.end(), 0.8))

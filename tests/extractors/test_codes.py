@@ -55,6 +55,16 @@ BUGS_CAUGHT = [
     Case("dmpcd-then-figure", "DMPCD 2016 12.5% rise", "DMPCD 2016"),
     # never join across a line end
     Case("no-join-over-newline", "PCD\n12", None),
+    # probe 3: a hyphen or en dash between the type and the number
+    Case("hyphenated", "PCD-198", "PCD 198"),
+    Case("en-dash-spaced", "PCD – 198", "PCD 198"),
+    Case("hyphenated-mayoral", "MD-2345", "MD 2345"),
+    # the hyphen must not let a line end in
+    Case("hyphen-no-join-over-newline", "PCD-\n198", None),
+    # a DMPCD code keeps its year either side of the slash: one code
+    Case("dmpcd-slash-one-code", "DMPCD 2016/123 and", "DMPCD 2016 123"),
+    # a hyphenated word is not a code
+    Case("word-then-hyphen", "ADD-ON 5", None),
 ]
 
 # Known gaps: forms not read yet (strict xfail, so a fix forces promotion).

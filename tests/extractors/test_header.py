@@ -207,6 +207,43 @@ BUGS_CAUGHT = [
     ),
 ]
 
+BUGS_CAUGHT += [
+    Case(
+        # probe 3: the role in brackets after the name ("Name (Deputy Mayor ...)") gave no name
+        "role-in-brackets",
+        CHROME + "PCD 50 - Fleet Review\n\nKey information\n\nReference code: PCD 50\n\n"
+        "Decision by: Jo Bloggs-Smith (Deputy Mayor for Policing and Crime)\n\nExecutive summary\nText.\n",
+        "PCD 50",
+        "key_info",
+        "Fleet Review",
+        "Jo Bloggs-Smith",
+    ),
+    Case(
+        # probe 3: empty "Authorisation name:"; the signer only in the closing approval block, name and
+        # role on separate lines
+        "signer-in-closing-block",
+        "Fleet Review\n\nReference code: \nPCD 51\nDate signed: \nAuthorisation name: \n\n"
+        "Executive summary\n\nThe DMPC is asked to approve £5,000.\n\nApproval\n\n"
+        "I agree the recommendation above.\n\nJo Bloggs\nDeputy Mayor for Policing and Crime\n1 May 2016\n",
+        "PCD 51",
+        "key_info",
+        "Fleet Review",
+        "Jo Bloggs",
+        flag="decision_maker_from_text",
+    ),
+    Case(
+        # a name line over a role line must be the whole line: a heading ending in capitals is not one
+        "heading-over-role-is-not-a-signer",
+        "Key information\n\nReference code: PCD 52\n\nExecutive summary\n\n"
+        "Non-confidential facts and advice to the\nDeputy Mayor for Policing and Crime\n",
+        "PCD 52",
+        "key_info",
+        None,
+        None,
+        flag="no_decision_maker",
+    ),
+]
+
 KNOWN_GAPS = [
     Case(
         # a page starting at "Key information" whose only title is a repeat with no code below the block
@@ -263,6 +300,11 @@ def test_read_header(case: Case) -> None:
         pytest.param("Sophie Linden – Deputy Mayor", "Sophie Linden", "Deputy Mayor", id="dash-role"),
         pytest.param("DMPC", None, "DMPC", id="role-only-abbrev"),
         pytest.param("Mayor of London", None, "Mayor of London", id="role-only-mayor"),
+        pytest.param(
+            "Jo Bloggs (Deputy Mayor, Policing and Crime)", "Jo Bloggs", ROLE, id="role-in-brackets-comma"
+        ),
+        pytest.param("Jo Bloggs (DMPC)", "Jo Bloggs", "DMPC", id="abbrev-role-in-brackets"),
+        pytest.param("Jo Bloggs (Past staff) (DMPC)", "Jo Bloggs", "DMPC", id="note-then-role-in-brackets"),
     ],
 )
 def test_split_name_role(value: str, name: str | None, role: str | None) -> None:

@@ -119,9 +119,61 @@ BUGS_CAUGHT = [
         "Q3 2023/24\n\nQ1 2024/25\n\nTraining complete\n\nQ4 2023/24\n\nQ2 2024/25" + END,
         ["Kit delivered", "Training complete"],
     ),
+    # probe 4: a timeline of date-first deliverables under a lead-in sentence gave nothing
+    Case(
+        "date-first-timeline-after-a-lead-in",
+        "Timeline\nThe work will follow this timeline:\n• June 2025 – supplier appointed\n"
+        "• January 2026 – new system live in all areas" + END,
+        ["June 2025 – supplier appointed", "January 2026 – new system live in all areas"],
+        dues=["June 2025", "January 2026"],
+    ),
+    Case(
+        "lead-in-without-a-framing-word-under-a-heading",
+        "Key dates\nThe programme runs as follows:\n- Survey complete by May 2025\n"
+        "- Report published in Autumn 2025\n- Lessons shared with partners" + END,
+        ["Survey complete by May 2025", "Report published in Autumn 2025"],
+    ),
+    # probe 4: a long last item ending in ")" was taken for a sentence and dropped
+    Case(
+        "long-item-ending-in-a-bracket",
+        "The project milestones are:\n• Q1 2025/26: pilot starts\n• Q2 2025/26: pilot ends\n"
+        "• Q3 2025/26: full rollout across all twelve areas (moved from Q2 to Q3 2025/26)" + END,
+        [
+            "Q1 2025/26: pilot starts",
+            "Q2 2025/26: pilot ends",
+            "Q3 2025/26: full rollout across all twelve areas (moved from Q2 to Q3 2025/26)",
+        ],
+    ),
+    # probe 4: the owner cells of a three-column table, one cell per line, came out as milestones
+    Case(
+        "owner-column-one-cell-per-line",
+        "Milestones\nMilestone\nLead\nDate\nVendor chosen\nProcurement team\nMay 2025\n"
+        "Staff trained\nLearning unit\nSeptember 2025" + END,
+        ["Vendor chosen", "Staff trained"],
+        dues=["May 2025", "September 2025"],
+    ),
+    Case(
+        "owner-column-in-tabbed-rows",
+        "Milestones\nMilestone\tOwner\tDue\nContract signed\tCommercial team\tJuly 2025" + END,
+        ["Contract signed"],
+        dues=["July 2025"],
+    ),
+    Case(
+        "pipe-edged-rows",
+        "Milestones\n| Milestone | Due |\n| Go live | March 2026 |\n| Review | June 2026 |" + END,
+        ["Go live", "Review"],
+        dues=["March 2026", "June 2026"],
+    ),
 ]
 
 KNOWN_GAPS = [
+    # one cell per line, a blank cell leaves no line: the rows after it are read out of step
+    Case(
+        "missing-owner-cell-one-cell-per-line",
+        "Milestones\nMilestone\nOwner\nDate\nKit ordered\nFleet team\nMay 2025\nKit issued\n"
+        "June 2025\nKit audited\nFleet team\nJuly 2025" + END,
+        ["Kit ordered", "Kit issued", "Kit audited"],
+    ),
     # framing stated as a sentence, not a lead-in ending in ":"
     Case(
         "framing-sentence-without-colon",

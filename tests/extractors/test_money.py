@@ -418,9 +418,121 @@ BUGS_CAUGHT = [
     ),
     case("digit-run-is-not-money", "ref £" + "9" * 40),
     case("zero-is-not-negative", "-£0 change", Exp("-£0", "0")),
+    # probe 4: columns headed in plain pounds ("Salary (£)") opened no table; FTE beside them is no money
+    case(
+        "plain-pound-columns-in-gap-separated-rows",
+        "Post            FTE     Salary (£)     Total (£)\n"
+        "Analyst         2.0     41,000         82,000\n"
+        "Team leader     1.0     52,500         52,500\n"
+        "Total           3.0     –              134,500\n",
+        Exp("41,000", "41000", table=True, role="budget_line"),
+        Exp("82,000", "82000", table=True),
+        Exp("52,500", "52500", table=True),
+        Exp("52,500", "52500", table=True),
+        Exp("134,500", "134500", table=True, role="total"),
+    ),
+    case(
+        "plain-pound-column-in-pipe-rows-beside-percentages",
+        "| Site | Grant (£) | Share |\n| North | 60,000 | 40% |\n| South | 90,000 | 60% |\n",
+        Exp("60,000", "60000", table=True),
+        Exp("90,000", "90000", table=True),
+    ),
+    # probe 4: a percentage cell after two money cells shifted the row onto the last two headings
+    case(
+        "percent-column-after-money-columns-one-cell-per-line",
+        "Workstream\nBudget (£000)\nForecast (£000)\nVariance (%)\nOutreach\n400\n460\n15%\n"
+        "Training\n90\n90\n0%\n",
+        Exp("400", "400000", table=True),
+        Exp("460", "460000", table=True),
+        Exp("90", "90000", table=True),
+        Exp("90", "90000", table=True),
+    ),
+    case(
+        "dash-cell-keeps-the-columns-years",
+        "Item\n2025/26 (£000)\n2026/27 (£000)\nFit-out\n–\n75\nRent\n40\n40\n",
+        Exp("75", "75000", table=True, financial_year="2026/27"),
+        Exp("40", "40000", table=True, financial_year="2025/26"),
+        Exp("40", "40000", table=True, financial_year="2026/27"),
+    ),
+    # probe 4: a footnote mark on a cell ("210*", "95†") hid the number
+    case(
+        "footnote-markers-on-cells",
+        "Area\n2025/26 (£000)\nNorth\n210*\nSouth\n95†\n* Includes a one-off payment.\n",
+        Exp("210", "210000", table=True),
+        Exp("95", "95000", table=True),
+    ),
+    # probe 4: a paragraph inside a table ended it, and the rows below it were lost
+    case(
+        "table-goes-on-after-one-paragraph",
+        "Borough\n2025/26 (£000)\n2026/27 (£000)\nEaling\n150\n120\n"
+        "The figures for the two boroughs below were agreed after the spending review was published.\n"
+        "Harrow\n80\n60\nTotal\n230\n180\n",
+        Exp("150", "150000", table=True, financial_year="2025/26"),
+        Exp("120", "120000", table=True, financial_year="2026/27"),
+        Exp("80", "80000", table=True, financial_year="2025/26"),
+        Exp("60", "60000", table=True, financial_year="2026/27"),
+        Exp("230", "230000", table=True, role="total"),
+        Exp("180", "180000", table=True, role="total"),
+    ),
+    case(
+        "separated-table-goes-on-after-one-paragraph",
+        "Item      2025/26 £k     2026/27 £k\nRent      300            310\n"
+        "Service charges were re-tendered in the spring and the new rates apply from April.\n"
+        "Power     45             50\n",
+        Exp("300", "300000", table=True),
+        Exp("310", "310000", table=True),
+        Exp("45", "45000", table=True),
+        Exp("50", "50000", table=True),
+    ),
+    # probe 4: a table of counts just under a money table took on its unit
+    case(
+        "captioned-table-after-a-money-table-is-not-money",
+        "Table 1: Running costs (£000)\nItem        2025/26     2026/27\nRent        300         310\n"
+        "Table 2: Staffing (FTE)\nTeam        2025/26     2026/27\nCustody     45          47\n",
+        Exp("300", "300000", table=True, financial_year="2025/26"),
+        Exp("310", "310000", table=True, financial_year="2026/27"),
+    ),
+    case(
+        "header-row-without-unit-after-money-rows-is-another-table",
+        "Source              2025/26 £m    2026/27 £m\nGrant               1.50          1.75\n"
+        "Indicator                 Baseline     Target\nRepeat victims (%)        34           30\n",
+        Exp("1.50", "1500000", table=True),
+        Exp("1.75", "1750000", table=True),
+    ),
+    case(
+        "lead-in-after-money-rows-ends-the-table",
+        "Item        Cost (£)\nLicences    12,000\nThe service levels we expect are:\n"
+        "Calls answered within 20 seconds\n85\n90\n",
+        Exp("12,000", "12000", table=True),
+    ),
+    case(
+        "row-label-ending-in-a-colon-keeps-its-number",
+        "Item\nCost (£000)\nRent\n300\nTotal cost to the programme:\n300\n",
+        Exp("300", "300000", table=True, role="budget_line"),
+        Exp("300", "300000", table=True, role="total"),
+    ),
+    case(
+        "rows-after-a-lead-in-are-not-continued",
+        "Area\nCost (£000)\nNorth\n210\nThe officers posted to each area next year are listed below:\n"
+        "South\n95\n",
+        Exp("210", "210000", table=True),
+    ),
+    # the mark in each cell makes a plain amount; table=True is kept for £000/£k headings (ANNOTATION.md)
+    case(
+        "cells-with-their-own-mark-are-plain-amounts",
+        "Item\nCost\nTraining\n£12,000\nTotal\n£12,000\n",
+        Exp("£12,000", "12000"),
+        Exp("£12,000", "12000"),
+    ),
 ]
 
 KNOWN_GAPS = [
+    case(
+        "uncaptioned-count-table-right-under-a-money-table",
+        "Item\nCost (£000)\nRent\n300\nTeam\nPosts\nCustody\n45\n",
+        Exp("300", "300000", table=True),
+        gap="one cell per line, a table of counts with headings but no caption or lead-in takes the unit",
+    ),
     case(
         "word-currency-after-number",
         "a payment of 5,000 pounds",

@@ -265,6 +265,57 @@ BUGS_CAUGHT += [
     ),
 ]
 
+BUGS_CAUGHT += [
+    Case(
+        # probe 3: "1.1." sub-items under "1. ..., comprising:" ended the list, losing items 2 and 3
+        "nested-paragraph-numbers-stay-inside-item",
+        LEAD
+        + "1. Approve spending of £2m on the youth scheme, made up of:\n1.1. £1.5m for outreach workers; "
+        "and\n1.2. £0.5m for evaluation;\n2. Approve a reserve of £0.1m; and\n3. Note the risks." + FACTS,
+        [
+            "Approve spending of £2m on the youth scheme, made up of: £1.5m for outreach workers; and "
+            "£0.5m for evaluation;",
+            "Approve a reserve of £0.1m; and",
+            "Note the risks.",
+        ],
+        ["approve", "approve", "note"],
+    ),
+    Case(
+        # the same under the 2025 "Recommendation:" label, "as follows" without a colon, "1)" markers
+        "nested-numbers-2025-label",
+        "Recommendation:\n\nThe DMPC is asked to:\n\n1) Agree a budget of £4m as follows\n1.1 £3m in 2025/26;"
+        "\n1.2 £1m in 2026/27;\n2) Delegate the award to the Director." + FACTS,
+        [
+            "Agree a budget of £4m as follows £3m in 2025/26; £1m in 2026/27;",
+            "Delegate the award to the Director.",
+        ],
+    ),
+    Case(
+        # a "1.1" after a closed item is the facts' paragraph numbering, not a sub-item
+        "paragraph-number-after-closed-item",
+        LEAD + "1. Approve the lease of the station.\n\n1.1 The station has stood empty since 2019.\n",
+        ["Approve the lease of the station."],
+    ),
+    Case(
+        # "1.1" requests under a lead-in item are separate requests, like lettered ones
+        "nested-requests-under-lead-in",
+        "Recommendation\n\n1. The DMPC is asked to:\n1.1. Approve the grant;\n1.2. Note the plan." + FACTS,
+        ["The DMPC is asked to:", "Approve the grant;", "Note the plan."],
+    ),
+    Case(
+        # probe 3: a cut-off summary's second request opened "It also recommends that ..."
+        "it-also-recommends-in-summary",
+        "Executive Summary:\n\nThe scheme helps schools. This report recommends that the DMPC approve a "
+        "grant of £50,000. It also recommends that the DMPC delegate the award to the Director.\n\nThe "
+        "scheme has run since",
+        [
+            "This report recommends that the DMPC approve a grant of £50,000.",
+            "It also recommends that the DMPC delegate the award to the Director.",
+        ],
+        ["approve", "delegate"],
+    ),
+]
+
 KNOWN_GAPS = [
     # "Option A." ends a sentence, but a capital letter before a full stop is read as an initial
     Case(

@@ -80,10 +80,24 @@ BUGS_CAUGHT = [
     Case("closing-link-skipped", "Text.\n\nSigned decision document\n\nPCD 3 Other thing\n", []),
 ]
 
-KNOWN_GAPS = [
-    # a slash between two PCD numbers
+BUGS_CAUGHT += [
+    # probe 3: a slash between two PCD numbers names two decisions (a PCD number carries no year)
     Case("slash-pair", "See PCD 890/1561.", [("PCD 890", "cites"), ("PCD 1561", "cites")]),
+    Case(
+        "slash-pair-then-words",
+        "The contracts extended in PCD 690/712 end in March.",
+        [("PCD 690", "extends"), ("PCD 712", "extends")],
+    ),
+    # ... but a DMPCD code's slash separates its year and number: one decision
+    Case("dmpcd-slash-is-one", "As DMPCD 2016/123 set out.", [("DMPCD 2016 123", "cites")]),
+    # ... and a financial year after a PCD number is not a second code
+    Case("fy-after-pcd", "Under PCD 2021/22 funding.", [("PCD 2021", "cites")]),
+    # probe 3: a hyphen between the type and the number ("PCD-198")
+    Case("hyphenated-code", "Cameras were rolled out (PCD-198).", [("PCD 198", "cites")]),
+    Case("en-dash-code", "See PCD– 77 and MD-2345.", [("PCD 77", "cites"), ("MD 2345", "cites")]),
 ]
+
+KNOWN_GAPS: list[Case] = []
 
 
 def _params(cases: list[Case], *marks: pytest.MarkDecorator) -> list[object]:
