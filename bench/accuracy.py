@@ -1,9 +1,8 @@
 """make bench-accuracy: per-field precision/recall/F1 of `decisions extract` against hand-made truth.
 
-Four truth sets: the real pages of ../shared/corpus/dev (skipped cleanly when ../shared is absent),
-samples/truth (what the sample generator knows it wrote), and two probe sets written and annotated by
-someone who had not read the extractors: samples/probe (complete documents with tables and milestones)
-and samples/probe2 (short cut-off pages of every era, and listing pages). All are scored by
+Truth sets: the real pages of ../shared/corpus/dev (skipped cleanly when ../shared is absent),
+samples/truth (what the sample generator knows it wrote), and the probe sets under samples/probe* (see
+PROBES) written and annotated by someone who had not read the extractors. All are scored by
 ../shared/corpus/score.py, the scorer that also judges the held-out pages; where ../shared is absent there
 is nothing to score with.
 """
@@ -22,6 +21,14 @@ from pipeline.extract import extract_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DECISIONS_SHARED", ROOT.parent / "shared"))
+# Probe sets: pages written and annotated (per ../shared/corpus/ANNOTATION.md) by someone who had not read
+# the extractors, each aimed at what the dev pages show too little of.
+PROBES = (
+    ("probe", "complete documents with tables and milestones"),
+    ("probe2", "short cut-off pages of every era, and listing pages"),
+    ("probe3", "edge variants of money, codes, names and numbering"),
+    ("probe4", "complete documents stressing tables and milestones"),
+)
 
 
 def corpus_inputs(truth_dir: Path) -> list[tuple[str, Path]]:
@@ -72,17 +79,10 @@ def main() -> int:
         score(
             "sample archive", samples_truth, sample_inputs(samples_truth, ROOT / "samples" / "site"), scorer
         )
-    probe = ROOT / "samples" / "probe"
-    if probe.is_dir():
-        score("complete documents (probe, annotated independently)", probe, corpus_inputs(probe), scorer)
-    probe2 = ROOT / "samples" / "probe2"
-    if probe2.is_dir():
-        score(
-            "short pages and listings (probe 2, annotated independently)",
-            probe2,
-            corpus_inputs(probe2),
-            scorer,
-        )
+    for name, what in PROBES:
+        probe_dir = ROOT / "samples" / name
+        if probe_dir.is_dir():
+            score(f"{what} ({name}, annotated independently)", probe_dir, corpus_inputs(probe_dir), scorer)
     return 0
 
 

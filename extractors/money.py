@@ -129,6 +129,7 @@ _PREC = 60  # decimal digits of working precision: every value read is exact (se
 _SCALE = rf"""
     (?P<scale>
         {_SP}?(?i:billions?|millions?|thousand|bn|mn)(?![A-Za-z0-9])   # "£20million", "£2.5 mn"
+      | {_SP}*\r?\n{_SP}*(?i:billions?|millions?)(?![A-Za-z0-9])       # "£2.4" wrapped before "million"
       | {_SP}?[mMkK](?![A-Za-z0-9])                                    # "£5m", "£11M", "£900 k"
       | [bB](?![A-Za-z0-9])                                            # "£1.2b"
     )?

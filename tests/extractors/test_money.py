@@ -273,6 +273,9 @@ NOT_AMOUNTS = [
 ]
 
 BUGS_CAUGHT = [
+    # probe set: a scale word wrapped onto the next line was lost ("£2.4" read as £2.40)
+    case("scale-word-after-a-line-break", "needs £2.4\nmillion in 2023/24", Exp("£2.4\nmillion", "2400000")),
+    case("a-line-starting-with-m-is-not-a-scale", "costs £5\nMetropolitan Police", Exp("£5", "5")),
     # probe set: a row per line with cells in wide gaps, the unit in the title cell of the header row;
     # the unit was taken for the label column's, so every figure was dropped
     case(
