@@ -28,16 +28,20 @@ PROBES = (
     ("probe2", "short cut-off pages of every era, and listing pages"),
     ("probe3", "edge variants of money, codes, names and numbering"),
     ("probe4", "complete documents stressing tables and milestones"),
+    ("probe5", "complete documents: budget monitoring, borough grants, variations"),
+    ("probe6", "HTML pages in four very different markups that read the same"),
 )
 
 
 def corpus_inputs(truth_dir: Path) -> list[tuple[str, Path]]:
-    """The corpus form: <slug>.txt beside <slug>.truth.json."""
+    """The corpus form: <slug>.txt (or a saved .html / .pdf) beside <slug>.truth.json."""
     out = []
     for truth in sorted(truth_dir.glob("*.truth.json")):
         slug = truth.name[: -len(".truth.json")]
-        page = truth_dir / f"{slug}.txt"
-        if page.exists():
+        page = next(
+            (p for ext in (".txt", ".html", ".pdf") if (p := truth_dir / f"{slug}{ext}").exists()), None
+        )
+        if page is not None:
             out.append((slug, page))
     return out
 
