@@ -30,6 +30,7 @@ _INVISIBLE = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe", "object"}
 )
 # Elements that start a new line (block-level in a browser's default style sheet).
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _BLOCKS = frozenset(
     {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
@@ -157,6 +158,14 @@ class _Renderer:
             return
         if tag == "br":
             self.flush()
+        elif tag == "table" and _layout_table(el):
+            self.flush()
+            for cell in _cells(el):  # a table used to lay the page out: its cells read as blocks
+                self.flush()
+                self.inline_children(cell, depth + 1)
+                self.flush()
+            self.text(el.tail)
+            return
         elif tag == "table":
             self.flush()
             self.table(el)
@@ -250,6 +259,47 @@ class _Renderer:
             label = _WS.sub(" ", " ".join(a.itertext())).strip()
             if href and label:
                 self.links.append(Link(text=label, href=href))
+
+
+_CELL_BLOCKS = _BLOCKS | set(_HEADINGS) | {"table", "ul", "ol", "li"}
+
+
+def _cells(table: etree._Element) -> list[etree._Element]:
+    """The visible cells of ``table``'s own rows (not of tables nested in them), in reading order."""
+    rows = [
+        tr
+        for part in (table, *(c for c in table if isinstance(c.tag, str) and c.tag.lower() in _ROW_GROUPS))
+        for tr in part
+        if isinstance(tr.tag, str) and tr.tag.lower() == "tr" and not _hidden(tr)
+    ]
+    return [
+        td
+        for tr in rows
+        for td in tr
+        if isinstance(td.tag, str) and td.tag.lower() in ("td", "th") and not _hidden(td)
+    ]
+
+
+def _layout_table(table: etree._Element) -> bool:
+    """A table that lays out a page rather than holding data: a cell holds headings, paragraphs, lists,
+    another table, or lines broken with two or more ``<br>`` (old CMS pages put the whole page in one).
+
+    >>> from lxml import html
+    >>> _layout_table(html.fromstring("<table><tr><td><h1>T</h1><p>a</p></td></tr></table>"))
+    True
+    >>> _layout_table(html.fromstring("<table><tr><td>Staff</td><td>365</td></tr></table>"))
+    False
+    """
+    for cell in _cells(table):
+        breaks = 0
+        for d in cell.iterdescendants():
+            tag = d.tag.lower() if isinstance(d.tag, str) else ""
+            if tag in _CELL_BLOCKS:
+                return True
+            breaks += tag == "br"
+        if breaks >= 2:
+            return True
+    return False
 
 
 def _hidden(el: etree._Element) -> bool:

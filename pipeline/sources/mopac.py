@@ -54,6 +54,8 @@ _PART2 = re.compile(
 _AUTHORISATION = re.compile(r"^\s*Authorisation name:", re.MULTILINE)
 _KEY_INFO = re.compile(r"^\s*Key information\s*$", re.MULTILINE | re.IGNORECASE)
 _ERA_2022 = re.compile(r"\(Past staff\)|^\s*Recommendations?:|^\s*Executive Summary:", re.MULTILINE)
+# The closing heading line and the link line after it ("Signed decision document" / "PCD 1240 Title").
+_CLOSING_BLOCK = re.compile(r"[^\n]*(?:\n[^\S\n]*)*\n[^\n]*")
 _SIGNED_HEADING = re.compile(r"signed decision document", re.IGNORECASE)
 _KEY_LABEL = re.compile(r"^\s*(?:Reference code|Date signed|Decision by|Date published):", re.MULTILINE)
 _SUMMARY_HEAD = re.compile(r"^\s*(?:executive\s+summary|summary)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
@@ -255,7 +257,7 @@ def parse_decision_page(
         header=header,
         summary=_summary(text, header),
         recommendations=tuple(find_recommendations(text)),
-        amounts=tuple(find_amounts(text)),
+        amounts=_amounts(text, header),
         milestones=tuple(find_milestones(text)),
         references=tuple(find_references(text, own_code=header.reference_code)),
         entities=_entities(text, header),
@@ -294,15 +296,34 @@ def era_of(text: str, header: Header) -> str | None:
     return "2018-2022"
 
 
-def _entities(text: str, header: Header) -> tuple[Entity, ...]:
-    """Organisations, laws and years named in the decision's own words: from its title to the end of its
-    content, so the site's menus and footer ("London Assembly", "Mayor of London") never count."""
+def _content_region(text: str, header: Header) -> tuple[int, int]:
+    """Where the decision's own words are: from its title (or the content after the header) to the
+    closing "Signed decision document" block and its link line, so menus, banners and footers ("Save £50
+    on travel", "London Assembly") are never read as the decision's."""
     title = header.spans.get("title")
     start = min(header.content_start, title[0]) if title and title[0] >= 0 else header.content_start
-    start = max(start, 0)
+    end = len(text)
+    if header.content_end >= 0:
+        closing = _CLOSING_BLOCK.match(text, header.content_end)
+        end = closing.end() if closing else header.content_end
+    return max(start, 0), end
+
+
+def _entities(text: str, header: Header) -> tuple[Entity, ...]:
+    """Organisations, laws and years named in the decision's own words (see :func:`_content_region`)."""
+    start, end = _content_region(text, header)
     return tuple(
         dataclasses.replace(e, start=e.start + start, end=e.end + start)
-        for e in find_entities(text[start : _end(text, header)])
+        for e in find_entities(text[start:end])
+    )
+
+
+def _amounts(text: str, header: Header) -> tuple[Amount, ...]:
+    """Money in the decision's own words (see :func:`_content_region`), spans in the page's text."""
+    start, end = _content_region(text, header)
+    return tuple(
+        dataclasses.replace(a, start=a.start + start, end=a.end + start)
+        for a in find_amounts(text[start:end])
     )
 
 

@@ -189,3 +189,25 @@ def test_a_link_span_holds_only_the_link_text_not_the_spaces_around_it() -> None
     doc = parse_html(b'<p>PCD 1234 Community Grants<a href="/pcd-1.pdf"> 0 </a>more</p>', "x")
     (link,) = doc.links
     assert doc.text[link.start : link.end] == link.text == "0"
+
+
+def test_a_table_that_lays_out_the_page_reads_as_blocks_not_as_one_data_row() -> None:
+    """Bug caught by a probe page: an old CMS page inside one <table> lost every line break, so its
+    labels, code and list items ran into one line."""
+    page = b"""<table><tr><td><font size=4><b>PCD 9501 Station Lease</b></font></td></tr>
+    <tr><td><b>Reference code:</b><br>PCD 9501<br><br><b>Decision by:</b><br>Jo Example<br>
+    <p>The DMPC is recommended to:</p><p>1.&nbsp;&nbsp;Approve the lease.</p></td></tr></table>"""
+    doc = parse_html(page, "x")
+    lines = [line for line in doc.text.split("\n") if line.strip()]
+    assert lines[:5] == [
+        "PCD 9501 Station Lease", "Reference code:", "PCD 9501", "Decision by:", "Jo Example"
+    ]  # fmt: skip
+    assert "1.\xa0\xa0Approve the lease." in doc.text or "1. Approve the lease." in doc.text
+    assert not any(b.kind == "table" for b in doc.blocks)
+
+
+def test_a_data_table_stays_a_table() -> None:
+    page = "<table><tr><th>Item</th><th>£000</th></tr><tr><td>Staff</td><td>365</td></tr></table>"
+    doc = parse_html(page.encode(), "x")
+    assert [b.kind for b in doc.blocks] == ["table"]
+    assert doc.blocks[0].rows == (("Item", "£000"), ("Staff", "365"))

@@ -120,3 +120,12 @@ def test_organisations_come_from_the_decision_not_the_site_chrome(store: Store) 
     names = {e.normalised for e in rows.entities if e.label == "ORG"}
     assert "Home Office" in names
     assert not names & {"London Assembly", "London Fire Brigade"}, names
+
+
+def test_money_in_the_site_chrome_is_not_the_decisions(store: Store) -> None:
+    body = page("PCD 9005", "Cycle scheme", "£12,000", "Approve the scheme.").replace(
+        b"</main>", b"</main><footer><p>Save \xc2\xa350 on travel with an Oyster card</p></footer>"
+    )
+    put(store, f"{BASE}/pcd-9005", body, datetime(2026, 1, 1, tzinfo=UTC))
+    rows = build_rows(store, load({}, base_url=BASE))
+    assert [a.text for a in rows.amounts] == ["£12,000"]
