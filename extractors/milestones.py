@@ -3,7 +3,10 @@ over / rescheduled from one period to another.
 
 Only framed lists count (ANNOTATION.md): a line that introduces milestones ("The following Q4 2021/22
 milestones will be carried over to 2022/23:"), a "Milestones"/"Key dates"/"Timeline" heading or
-table, or a deliverables list whose items carry dates (then only the dated items). A plain list of
+table, or a deliverables list whose items carry dates (then only the dated items). A framing sentence
+may carry its items after its colon, split on ";" ("Key milestones: contract award in June 2024;
+go-live in March 2025; closure in 2026/27."): each clause is an item, without its joining "and" and
+the closing full stop; one clause after a colon is a sentence, not a list. A plain list of
 deliverables with no milestone framing and no dates gives nothing.
 """
 
@@ -12,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors._lines import Line, collapse, is_stop_heading, split_lines
+from extractors._lines import (
+    Line,
+    collapse,
+    is_stop_heading,
+    parse_line,
+    split_lines,
+    split_sentences,
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class Milestone:
     to_period: str | None = None  # e.g. "2022/23"
     due: str | None = None  # a date/period given on the item itself
     confidence: float = 1.0
-    reason: str | None = None  # "framed_list", "heading", "dated_deliverables"
+    reason: str | None = None  # "framed_list", "inline_list", "heading", "dated_deliverables"
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -57,6 +67,18 @@ _FRAMING_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+# A framing inside a sentence with its items after the colon: "Key milestones: award in June 2024; ...".
+_INLINE_RE = re.compile(
+    r"""
+    \b(?P<word>milestones?|key\s+dates|deliverables?|timelines?|timetables?|timescales?)\b  # what it lists
+    [^:;.!?]{0,80}                                         # "for the project are", "will be"
+    :                                                      # the colon, items after it
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_LEAD_JOIN_RE = re.compile(r"(?:and|or|then)\s+", re.IGNORECASE)  # "...; and c": the joining word
+_TRAIL_JOIN_RE = re.compile(r"(?:\s+(?:and|or|then)|[.;,\s])+$", re.IGNORECASE)  # "b, and;", "c."
 
 # A heading (or table title) of milestone rows.
 _HEADING_RE = re.compile(
@@ -103,6 +125,8 @@ _DATE_COLUMN_LIST = "date dates deadline deadlines due quarter month year when t
 _DATE_COLUMN_WORDS = frozenset(_DATE_COLUMN_LIST.split())
 _PROSE_MIN_WORDS = 6  # a full stop after this many words under a heading is a sentence, not a row
 _MAX_ITEMS = 40
+# (start, end, text, due, from_period, to_period, "status|reason") of one item found
+_Found = tuple[int, int, str, str | None, str | None, str | None, str]
 _MAX_ITEM_WORDS = 45
 
 
@@ -114,7 +138,7 @@ def find_milestones(text: str) -> list[Milestone]:
     [('Go live', 'rescheduled', 'Q2 2023/24', '2024/25'), ('Pilot', 'rescheduled', 'Q2 2023/24', '2024/25')]
     """
     lines = split_lines(text)
-    found: list[tuple[int, int, str, str | None, str | None, str | None, str]] = []
+    found: list[_Found] = []
     taken_until = -1
     for i, line in enumerate(lines):
         if i <= taken_until or not line.text:
@@ -122,6 +146,9 @@ def find_milestones(text: str) -> list[Milestone]:
         framing = _FRAMING_RE.search(line.text)
         heading = _HEADING_RE.match(line.text)
         if not framing and not heading:
+            inline, last = _inline(text, lines, i)
+            found.extend(inline)
+            taken_until = last if inline else taken_until
             continue
         framed_by = (framing or heading).group(0).lower()  # type: ignore[union-attr]
         dated_only = "milestone" not in framed_by  # deliverables, timelines: only the dated items
@@ -137,9 +164,58 @@ def find_milestones(text: str) -> list[Milestone]:
     out = []
     for n, (start, end, item, due, from_p, to_p, tag) in enumerate(found[:_MAX_ITEMS], 1):
         status, reason = tag.split("|")
-        confidence = 1.0 if reason == "framed_list" else 0.8
+        confidence = {"framed_list": 1.0, "inline_list": 0.9}.get(reason, 0.8)
         out.append(Milestone(n, item, start, end, status, from_p, to_p, due, confidence, reason))
     return out
+
+
+def _inline(text: str, lines: list[Line], i: int) -> tuple[list[_Found], int]:
+    """Items of a framing sentence that lists them after its colon, split on ";" ("Key milestones:
+    contract award in June 2024; go-live in March 2025; closure in 2026/27."), and the last line of
+    the paragraph read. The sentence may wrap onto the paragraph's next lines.
+    """
+    last = i
+    while (
+        last + 1 < len(lines)
+        and lines[last + 1].text
+        and not lines[last + 1].marker
+        and not lines[last].text.endswith((".", "!", "?", ":"))  # the sentence goes on: "...;", "... in"
+        and not is_stop_heading(lines[last + 1].text)
+    ):
+        last += 1
+    out: list[_Found] = []
+    for s_lo, s_hi in split_sentences(text, lines[i].body, lines[last].end):
+        framing = _INLINE_RE.search(text, s_lo, s_hi)
+        if framing is None or ";" not in text[framing.end() : s_hi]:
+            continue
+        dated_only = "milestone" not in framing["word"].lower()
+        status, from_p, to_p = _framing_facts(text[s_lo : framing.start()] + framing.group())
+        items = []
+        pos = framing.end()
+        for part in text[framing.end() : s_hi].split(";"):
+            item = _inline_item(text, pos, pos + len(part))
+            pos += len(part) + 1
+            if item is not None:
+                items.append(item)
+        if dated_only:
+            items = [item for item in items if item[3] is not None]
+        if len(items) < 2 or any(len(t.split()) > _MAX_ITEM_WORDS for _, _, t, _ in items):
+            continue  # one clause after a colon is a sentence, not a list; long clauses are prose
+        tag = status + "|" + ("dated_deliverables" if dated_only else "inline_list")
+        out += [(a, b, t, due, from_p, to_p, tag) for a, b, t, due in items]
+    return out, last
+
+
+def _inline_item(text: str, start: int, end: int) -> tuple[int, int, str, str | None] | None:
+    """(start, end, text, due) of one ";"-separated clause, without a marker ("(a)") or joining "and"."""
+    line = parse_line(text, start, end)
+    first, stop = line.body, line.end
+    lead = _LEAD_JOIN_RE.match(text, first, stop)
+    first = lead.end() if lead else first
+    trail = _TRAIL_JOIN_RE.search(text, first, stop)
+    stop = trail.start() if trail else stop
+    raw = text[first:stop]
+    return (first, stop, collapse(raw), _due(raw)) if raw.strip() else None
 
 
 def _framing_facts(line: str) -> tuple[str, str | None, str | None]:

@@ -3,8 +3,8 @@
 Forms read (all from the archive, see /work/shared/corpus/FORMAT.md): ``£5,000,000``, ``£5m``,
 ``£0.6m``, ``£11M``, ``£900k``, ``c£350K``, ``£36,210.00``, ``£ 95,000`` (any Unicode space but a line
 break after the mark), ``£170 000``, ``£1000,000``, ``£20million``, ``£2.5 mn``, ``£1.2bn``,
-``-£1,000``, ``£(450)``, ``GBP 5,000``, ``€5m``/``EUR``, ``$2m``/``US$``/``USD``, undecoded
-``&pound;``/``&#163;``/``&euro;`` and the fullwidth ``￡``; ranges ``£10k–£20k`` (any Unicode dash),
+``-£1,000``, ``£(450)``, ``£(0.4)m``, ``GBP 5,000``, ``€5m``/``EUR``, ``$2m``/``US$``/``USD``, undecoded
+``&pound;``/``&#163;``/``&euro;`` and the fullwidth ``￡``; ranges ``£10k–£20k`` (any dash),
 ``between £5m and £8m`` and ``£10-20k`` (two amounts linked by ``range_with``, sharing period, VAT
 and qualifier; a scale-less first end takes the second's scale when that keeps the range ascending;
 "rose from £5m to £8m" is a change, not a range). ``upto £5,000,000`` gives the span
@@ -21,18 +21,18 @@ Doubtful readings keep a ``confidence`` below 1 and a ``reason``:
   another amount on the page — every such figure on the page is read as millions with a point.
 - ``£1,5m`` (``decimal_comma``), ``£1000,000`` (``irregular_grouping``, read literally).
 
-Tables: a line holding a unit heading (``£000``, ``£'000``, ``£k``, ``£ thousands``, ``£m``, plain
-``(£)``) in brackets, at the line's end, as a cell, or before a colon opens a table region ("saving
-£millions a year" is prose). In it, a line that is only a number (``365``, ``(450)``, ``1,183``;
-a footnote mark ``365*`` stays outside the span), the numeric cells of a ``|``/tab/wide-space
-separated row, and the trailing numbers of a short label line are amounts (``table=True``, value ×
-the heading's scale). Not amounts there: years (``2021/22``, ``2023``), percentages, numbers inside
-labels (``10 additional forces``, ``Year 1: 250``), paragraph numbers and columns headed ``%``,
-``FTE``, ``No.`` and the like (a dash or percentage cell keeps its column). A header row of years
-sets each column's financial year (columns aligned from the right). The region ends at prose, a
-numbered paragraph, a section heading, six text lines without a number or, after its numbers, at a
-caption (``Table 2``), a lead-in ending ":" or a header row without a unit; rows of the same shape
-just after one paragraph still belong to it. ``£12,500`` in a cell is a plain amount.
+Tables: a line holding a unit heading (``£000``, ``£'000``, ``£k``, ``£ thousands``, ``£m``, plain ``(£)``)
+in brackets, at the line's end, as a cell, or before a colon opens a table region ("saving £millions a year"
+is prose). In it, a line that is only a number (``365``, ``(450)``, ``+6.4``; a footnote mark ``365*`` stays
+outside the span), the numeric cells of a ``|``/tab/wide-space separated row, and the trailing numbers of a
+short label line are amounts (``table=True``, value × the scale of its column's heading if it has one, "Unit
+cost (£)", else the table's). Not amounts: years (``2021/22``), percentages, numbers inside labels (``10
+additional forces``, ``Year 1: 250``), paragraph numbers and columns headed ``%``, ``FTE``, ``No.`` and the
+like (a dash or percentage cell keeps its column). A header row of years sets each column's financial year
+(aligned from the right). The region ends at prose, a numbered paragraph, a section heading, six text lines
+without a number or, after its numbers, at a caption (``Table 2``), a lead-in ending ":" or a header row
+without a unit; rows of the same shape just after one paragraph still belong to it. ``£12,500`` in a cell is
+a plain amount.
 
 Roles, first rule that applies:
 
@@ -159,8 +159,9 @@ _AMOUNT_RE = re.compile(
         \.\d+                                                # "£36,210.00", "£1.183m"
       | ,\d{{1,2}}(?={_SP}?(?i:mn|m|bn|k|million|billion)(?![A-Za-z]))  # "£1,5m": comma as point
     )?
+    (?P<close>(?(open)\)(?=[^\S\r\n]?[mMkKbB])))?     # "£(0.4)m": the bracket closes before the scale
     {_SCALE}
-    (?(open)\))                                   # the bracket must close
+    (?(open)(?(close)|\)))                        # else the bracket must close after it
     """,
     re.VERBOSE,
 )

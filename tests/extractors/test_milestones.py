@@ -164,9 +164,63 @@ BUGS_CAUGHT = [
         ["Go live", "Review"],
         dues=["March 2026", "June 2026"],
     ),
+    # probe 5: milestones listed in one sentence after a colon, split by ";", gave nothing
+    Case(
+        "inline-list-after-a-colon",
+        "  1. The tender took longer than planned. Key milestones: supplier chosen in May 2025; "
+        "system live in January 2026; contract review in 2027/28. \n\n  1. Costs are met from budget." + END,
+        ["supplier chosen in May 2025", "system live in January 2026", "contract review in 2027/28"],
+        "planned",
+        dues=["May 2025", "January 2026", "2027/28"],
+    ),
+    Case(
+        "inline-list-with-a-joining-and",
+        "Funding is paid in stages. The milestones for the grant are: first payment in June 2025; "
+        "mid-point review in March 2026; and final report in Autumn 2027." + END,
+        ["first payment in June 2025", "mid-point review in March 2026", "final report in Autumn 2027"],
+    ),
+    Case(
+        "inline-list-wrapped-over-lines",
+        "The revised milestones are: pilot ends in\nQ2 2025/26; rollout completes in Q4 2025/26;\n"
+        "evaluation published in Q1 2026/27." + END,
+        ["pilot ends in Q2 2025/26", "rollout completes in Q4 2025/26", "evaluation published in Q1 2026/27"],
+        "rescheduled",
+    ),
+    Case(
+        "inline-list-with-lettered-clauses",
+        "Key milestones: (a) kit ordered by May 2025; (b) staff trained by July 2025." + END,
+        ["kit ordered by May 2025", "staff trained by July 2025"],
+    ),
+    Case(
+        "inline-deliverables-keep-only-the-dated",
+        "The deliverables are: a new website; training for 200 staff by March 2026; a final report "
+        "in June 2026." + END,
+        ["training for 200 staff by March 2026", "a final report in June 2026"],
+    ),
+    Case(
+        "one-clause-after-a-colon-is-a-sentence",
+        "Progress against milestones: the pilot went live in March 2025 as planned." + END,
+        [],
+    ),
+    Case(
+        "semicolons-without-a-framing-word",
+        "The profile of spend is: 2025/26 £0.9m; 2026/27 £1.0m; 2027/28 £0.8m." + END,
+        [],
+    ),
+    Case(
+        "timescale-prose-with-one-dated-clause",
+        "The timescales are tight: procurement must finish by March 2026; otherwise the grant lapses." + END,
+        [],
+    ),
 ]
 
 KNOWN_GAPS = [
+    # an inline list whose clauses are joined by commas, not ";": commas also sit inside clauses
+    Case(
+        "inline-list-split-by-commas",
+        "Key milestones: award in May 2025, go-live in January 2026 and review in June 2027." + END,
+        ["award in May 2025", "go-live in January 2026", "review in June 2027"],
+    ),
     # one cell per line, a blank cell leaves no line: the rows after it are read out of step
     Case(
         "missing-owner-cell-one-cell-per-line",

@@ -527,6 +527,92 @@ BUGS_CAUGHT = [
         Exp("£12,000", "12000"),
         Exp("£12,000", "12000"),
     ),
+    # probe 5: a paragraph number set apart from the caption by spaces made the caption a column of its
+    # own, so only the right-most column of the wide table under it was money
+    case(
+        "numbered-caption-set-apart-over-a-wide-table",
+        "4.2.    Annex A – Revenue costs 2025/26 to 2027/28 (£000)\n\n"
+        "Line       2025/26    2026/27    2027/28    Total\n"
+        "Staff      120        130        140        390\n"
+        "Total      120        130        140        390\n",
+        Exp("120", "120000", table=True, financial_year="2025/26", role="budget_line"),
+        Exp("130", "130000", table=True, financial_year="2026/27"),
+        Exp("140", "140000", table=True, financial_year="2027/28"),
+        Exp("390", "390000", table=True, financial_year=None),
+        Exp("120", "120000", table=True, role="total"),
+        Exp("130", "130000", table=True, role="total"),
+        Exp("140", "140000", table=True, role="total"),
+        Exp("390", "390000", table=True, role="total"),
+    ),
+    case(
+        "tabbed-numbered-caption",
+        "2.1.\tAnnex B – Equipment (£k)\nItem\t2025/26\t2026/27\nRadios\t45\t50\n",
+        Exp("45", "45000", table=True, financial_year="2025/26"),
+        Exp("50", "50000", table=True, financial_year="2026/27"),
+    ),
+    # probe 5: columns with different units ("Price each (£)" beside "Total (£000)") took one scale
+    case(
+        "per-column-units-in-a-spaced-header-row",
+        "Item          Units    Price each (£)    Total (£000)\n"
+        "Radios        500      640               320\n"
+        "Body armour   200      450.50            90\n"
+        "Total                                    410\n",
+        Exp("640", "640", table=True),
+        Exp("320", "320000", table=True),
+        Exp("450.50", "450.50", table=True),
+        Exp("90", "90000", table=True),
+        Exp("410", "410000", table=True, role="total"),
+    ),
+    case(
+        "pounds-and-thousands-columns-of-the-same-figures",
+        "Funder       £          £000\nCouncil      150,000    150\nTotal        150,000    150\n",
+        Exp("150,000", "150000", table=True),
+        Exp("150", "150000", table=True),
+        Exp("150,000", "150000", table=True, role="total"),
+        Exp("150", "150000", table=True, role="total"),
+    ),
+    case(
+        "per-column-units-in-piped-rows",
+        "| Item | Price each (£) | Total (£000) |\n| Vans | 32,000 | 640 |\n",
+        Exp("32,000", "32000", table=True),
+        Exp("640", "640000", table=True),
+    ),
+    case(
+        "per-column-units-one-heading-per-line",
+        "Item\nUnits\nPrice each (£)\nTotal (£000)\nVans\n20\n32,000\n640\nBikes\n40\n1,500\n60\n",
+        Exp("32,000", "32000", table=True),
+        Exp("640", "640000", table=True),
+        Exp("1,500", "1500", table=True),
+        Exp("60", "60000", table=True),
+    ),
+    # probe 5: variances printed with a plus sign were dropped; "£(0.4)m" lost its scale
+    case(
+        "plus-signed-variances-one-cell-per-line",
+        "Area\nBudget £m\nVariance £m\nCustody\n12.0\n+0.8\nTechnology\n9.5\n−0.2\n",
+        Exp("12.0", "12000000", table=True),
+        Exp("+0.8", "800000", table=True),
+        Exp("9.5", "9500000", table=True),
+        Exp("−0.2", "-200000", table=True),
+    ),
+    case(
+        "plus-signed-cells-in-rows",
+        "Variance (£000)\nOvertime    +210\nRunning costs    -35\nIncome    + 12\n",
+        Exp("+210", "210000", table=True),
+        Exp("-35", "-35000", table=True),
+        Exp("+ 12", "12000", table=True),
+    ),
+    case(
+        "bracketed-negative-before-its-scale",
+        "an underspend of £(0.4)m this quarter, against £(1.25) million last year and £(30)k before",
+        Exp("£(0.4)m", "-400000"),
+        Exp("£(1.25) million", "-1250000"),
+        Exp("£(30)k", "-30000"),
+    ),
+    case(
+        "bracketed-negative-without-scale-before-a-word",
+        "a saving of £(450) more or less",
+        Exp("£(450)", "-450"),
+    ),
 ]
 
 KNOWN_GAPS = [
