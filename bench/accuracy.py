@@ -30,6 +30,9 @@ PROBES = (
     ("probe4", "complete documents stressing tables and milestones"),
     ("probe5", "complete documents: budget monitoring, borough grants, variations"),
     ("probe6", "HTML pages in four very different markups that read the same"),
+    ("probe7", "short pages and listings, messier labels and numbering"),
+    ("probe8", "signed-decision PDFs in layouts the samples do not use"),
+    ("probe9", "complete documents as messy as pages copied from Word"),
 )
 
 
