@@ -40,6 +40,24 @@ _LINE_LABEL_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Any short "Words:" at a line's start (after a bullet): a label maybe misspelt ("Refernce code:").
+_LOOSE_LABEL_RE = re.compile(
+    r"""
+    ^[^\S\n]*                                         # indentation
+    (?:[•*\-–][^\S\n]+)?                              # optional list bullet
+    (?P<label>[A-Za-z]+(?:[ ][A-Za-z]+){0,2})         # one to three words
+    [^\S\n]*:                                          # the colon ends the label
+    """,
+    re.VERBOSE,
+)
+# The labels a typo may hide; "code" and other short ones are left out: "node:" is not "code:".
+_TYPO_LABELS = (
+    "reference code", "date signed", "date published", "decision by", "authorisation name",
+    "authorization name", "authorised by", "authorized by", "decision maker", "type of decision",
+)  # fmt: skip
+_TYPO_MIN_CHARS = 8  # a one-letter slip is only read as a typo in a label this long
+
+
 # Lines that open the key-information block or the decision's content.
 KEY_INFO_RE = re.compile(r"^\s*key[ ]information\s*:?\s*$", re.IGNORECASE)
 SECTION_RE = re.compile(
@@ -163,13 +181,56 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_label_line(line: str) -> bool:
-    """Whether ``line`` starts with a known label ("Reference code:", "• Date signed:").
+    """Whether ``line`` starts with a known label ("Reference code:", "• Date signed:"), maybe with
+    a one-letter typo ("Refernce code:").
 
     >>> is_label_line("  • Date signed: 06 May 2020"), is_label_line("Dates signed by all")
     (True, False)
+    >>> is_label_line("Refernce code: PCD 1"), is_label_line("Reference: PCD 1")
+    (True, False)
     """
+    return _first_label(line) is not None
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with at most one letter added, dropped, changed, or two swapped.
+
+    >>> [_one_slip(w, "decision by") for w in ("decison by", "decisoin by", "decision byy", "revision by")]
+    [True, True, True, False]
+    >>> _one_slip("precision by", "decision by"), _one_slip("date sign", "date signed")
+    (False, False)
+    """
+    if word == target:
+        return True
+    if abs(len(word) - len(target)) > 1:
+        return False
+    lo = next((k for k, (a, b) in enumerate(zip(word, target, strict=False)) if a != b), None)
+    if lo is None:  # one is the other plus a last letter
+        return True
+    swapped = word[lo : lo + 2] == target[lo : lo + 2][::-1] and word[lo + 2 :] == target[lo + 2 :]
+    return (
+        word[lo + 1 :] == target[lo + 1 :]  # one letter changed
+        or word[lo:] == target[lo + 1 :]  # one letter dropped
+        or word[lo + 1 :] == target[lo:]  # one letter added
+        or swapped  # two letters swapped
+    )
+
+
+def _first_label(line: str) -> tuple[str, int, int] | None:
+    """(label, start, end of its colon) of the label opening ``line``; a one-letter typo in a long
+    label is tolerated ("Refernce code:", "Decison by:") when the first letter is right."""
     m = _LINE_LABEL_RE.match(line)
-    return m is not None and LABEL_RE.match(line, m.end()) is not None
+    lm = LABEL_RE.match(line, m.end()) if m is not None else None
+    if lm is not None:
+        return re.sub(r"\s+", " ", lm.group("label").lower()), lm.start(), lm.end()
+    loose = _LOOSE_LABEL_RE.match(line)
+    if loose is None:
+        return None
+    word = loose.group("label").lower()
+    for label in _TYPO_LABELS:
+        if len(label) >= _TYPO_MIN_CHARS and word[:1] == label[:1] and _one_slip(word, label):
+            return label, loose.start("label"), loose.end()
+    return None
 
 
 def _trimmed_span(line: Line, start: int, end: int) -> tuple[int, int]:
@@ -189,14 +250,17 @@ def read_labels(lines: list[Line], first: int = 0, last: int | None = None) -> l
     stop = len(lines) if last is None else min(last, len(lines))
     for i in range(first, stop):
         line = lines[i]
-        m = _LINE_LABEL_RE.match(line.text)
-        if m is None or LABEL_RE.match(line.text, m.end()) is None:
+        head = _first_label(line.text)
+        if head is None:
             continue
-        labels = [lm for lm in LABEL_RE.finditer(line.text, m.end()) if _starts_label(line.text, lm)]
-        for k, lm in enumerate(labels):
-            value_end = labels[k + 1].start() if k + 1 < len(labels) else len(line.text)
-            start, end = _trimmed_span(line, lm.end(), value_end)
-            label = re.sub(r"\s+", " ", lm.group("label").lower())
+        labels = [head] + [
+            (re.sub(r"\s+", " ", lm.group("label").lower()), lm.start(), lm.end())
+            for lm in LABEL_RE.finditer(line.text, head[2])
+            if _starts_label(line.text, lm)
+        ]
+        for k, (label, _, colon) in enumerate(labels):
+            value_end = labels[k + 1][1] if k + 1 < len(labels) else len(line.text)
+            start, end = _trimmed_span(line, colon, value_end)
             found.append(LabelValue(label, line.text[start - line.start : end - line.start], start, end, i))
     return found
 

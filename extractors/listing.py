@@ -26,7 +26,9 @@ from extractors.header import Line, dedupe_title, is_label_line, leading_code, r
 SHOWING_RE = re.compile(
     r"""
     \bShowing[^\S\n]+
-    (?P<first>\d[\d,]*)[^\S\n]*[-–—][^\S\n]*(?P<last>\d[\d,]*)   # "181-200", "1 – 20"
+    (?P<first>\d[\d,]*)                                         # "181"
+    (?:[^\S\n]*[-–—][^\S\n]*|[^\S\n]+to[^\S\n]+)                   # "-", " – ", " to " (older pages)
+    (?P<last>\d[\d,]*)                                          # "200"
     [^\S\n]+of[^\S\n]+(?P<total>\d[\d,]*)                        # "of 1,669"
     [^\S\n]+results?                                             # "results" ("found" may follow)
     """,

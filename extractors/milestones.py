@@ -123,6 +123,7 @@ _ITEM_COLUMN_LIST = "milestone milestones deliverable deliverables activity acti
 _ITEM_COLUMN_WORDS = frozenset(_ITEM_COLUMN_LIST.split())
 _DATE_COLUMN_LIST = "date dates deadline deadlines due quarter month year when timescale timescales"
 _DATE_COLUMN_WORDS = frozenset(_DATE_COLUMN_LIST.split())
+_ROW_MIN_WORDS = 4  # undated words under a date column that start a new row ("TBC", "Not yet set" do not)
 _PROSE_MIN_WORDS = 6  # a full stop after this many words under a heading is a sentence, not a row
 _MAX_ITEMS = 40
 # (start, end, text, due, from_period, to_period, "status|reason") of one item found
@@ -288,12 +289,18 @@ def _rows(
     first_closed: bool | None = None
     last = i
     gap = 0
+    pending: Line | None = None  # a bullet alone on its line: its text is on a later line
     while i < len(lines):
         line = lines[i]
-        if not line.text:
-            gap += 1
-            if gap >= 3 and rows:
-                break
+        per_line = header_lines > 1 and header_lines == len(headers)  # one heading cell per line
+        if not line.text and not line.marker:
+            if per_line and rows and rows[-1][2] < len(headers) and _blank_cell(text, line):
+                rows[-1][2] += 1  # an empty cell ("Date" left blank): the row keeps its place
+                gap = 0
+            elif pending is None:  # blank lines between a lone bullet and its text are no gap
+                gap += 1
+                if gap >= 3 and rows:
+                    break
             i += 1
             continue
         gap = 0
@@ -313,11 +320,15 @@ def _rows(
         if table and words >= _PROSE_MIN_WORDS and line.text.endswith((".", "!")):
             break  # a sentence under the heading: prose ("The project has no milestones yet."), not rows
         if line.marker and not line.text:
+            pending = line
             i += 1
             continue
-        per_line = header_lines > 1 and header_lines == len(headers)  # one heading cell per line
-        if rows and per_line and rows[-1][2] < len(headers) and not line.marker:
-            rows[-1][1:] = [line.end, rows[-1][2] + 1]  # the next cell of a one-cell-per-line row
+        bullet, pending = pending, None
+        filled = (
+            _next_cell(headers, rows[-1][2], line.text) if rows and per_line and not line.marker else None
+        )
+        if filled is not None:
+            rows[-1][1:] = [line.end, filled]  # the next cell of a one-cell-per-line row
         elif rows and not line.marker and line.text[:1].islower() and kind:
             rows[-1][1] = line.end  # a wrapped item line
         elif rows and _is_date_cell(line.text) and not _due(text[rows[-1][0] : rows[-1][1]]):
@@ -325,7 +336,7 @@ def _rows(
         elif _is_date_cell(line.text):
             pass  # a date with no row before it: a header row's leftovers
         else:
-            line_kind = line.kind or "plain"
+            line_kind = line.kind or (bullet.kind if bullet is not None else "plain")
             if words > _MAX_ITEM_WORDS or (kind is not None and line_kind != kind):
                 break
             if first_closed is False and closed and words > 12:
@@ -338,6 +349,43 @@ def _rows(
     return [_item(text[start:end], start, end, headers) for start, end, _ in rows], last
 
 
+def _next_cell(headers: list[str], filled: int, cell: str) -> int | None:
+    """Cells of a one-cell-per-line row once ``cell`` is added to its ``filled`` ones, or None when
+    ``cell`` starts the next row. A blank cell may leave no line: a date read under a column that
+    holds no dates goes under the date column after it, and a long undated phrase read under a date
+    column is the next row's milestone.
+
+    >>> hs = ["Milestone", "Owner", "Date"]
+    >>> _next_cell(hs, 1, "Fleet team"), _next_cell(hs, 1, "June 2025"), _next_cell(hs, 3, "Kit issued")
+    (2, 3, None)
+    >>> _next_cell(hs[::2], 1, "TBC"), _next_cell(hs[::2], 1, "Kit issued to all officers")
+    (2, None)
+    """
+    if filled >= len(headers):
+        return None
+    dated = [n for n, h in enumerate(headers) if _words(h) & _DATE_COLUMN_WORDS]
+    if _is_date_cell(cell) and filled not in dated:
+        return next((n + 1 for n in dated if n > filled), filled + 1)
+    if filled in dated and _due(cell) is None and len(cell.split()) >= _ROW_MIN_WORDS:
+        return None
+    return filled + 1
+
+
+def _words(cell: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", cell)}
+
+
+def _blank_cell(text: str, line: Line) -> bool:
+    """Whether blank ``line`` held spaces (a browser renders an empty table cell as a lone
+    non-breaking space on its line), not nothing (the gap between paragraphs).
+
+    >>> t = "Go live\\n\\n\\u00a0\\n\\nPilot"
+    >>> [_blank_cell(t, ln) for ln in split_lines(t)]
+    [False, False, True, False, False]
+    """
+    return not line.text and not line.marker and line.start > 0 and text[line.start - 1] not in "\r\n"
+
+
 def _cells(raw: str, splitter: re.Pattern[str]) -> list[str]:
     return [c.strip(" |") for c in splitter.split(raw) if c.strip(" |")]
 
@@ -348,7 +396,7 @@ def _item(raw: str, start: int, end: int, headers: list[str]) -> tuple[int, int,
     due = _due(raw)
     cells = _cells(raw, _ROW_CELL_RE)
     if len(headers) > 1 and len(cells) == len(headers):
-        words = [{w.lower() for w in re.findall(r"[A-Za-z]+", h)} for h in headers]
+        words = [_words(h) for h in headers]
         named = [n for n, w in enumerate(words) if w & _ITEM_COLUMN_WORDS]
         undated = [n for n, w in enumerate(words) if not w & _DATE_COLUMN_WORDS]
         column = (named or undated or [0])[0]

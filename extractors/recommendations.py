@@ -22,6 +22,21 @@ import re
 from dataclasses import dataclass, field
 
 from extractors._lines import Line, collapse, ends_open, is_stop_heading, split_lines, split_sentences
+from extractors._recommendation_patterns import (
+    ASK_RE,
+    DANGLING_RE,
+    HEADING_RE,
+    IMPERSONAL_RE,
+    ITEM_START_RE,
+    NOUNS,
+    O_BULLET_RE,
+    PURE_OBJECT_RE,
+    SERIES_END_RE,
+    SUBHEADING_MAX_WORDS,
+    VERB_ALT,
+    VERB_RE,
+    VERBS,
+)
 
 
 @dataclass(frozen=True)
@@ -39,111 +54,7 @@ class Recommendation:
     reason: str | None = None  # "single_sentence", "from_summary", "list_truncated", ...
 
 
-# Who is asked: the DMPC under its spellings ("Deputy Mayor for Policing and" is a real typo).
-_SUBJECT = r"""
-    (?:Deputy\s+Mayor(?:\s+for\s+Policing(?:\s+and(?:\s+Crime)?)?)?   # the title, sometimes clipped
-      |DMPC                                                            # the abbreviation
-      |Mayor(?:\s+of\s+London)?)                                       # Mayor's decisions (MD)
-    (?:\s*\(DMPC\))?                                                   # "(DMPC)" after the title
-"""
-
-# Asking verbs and their lemma; the nouns ("Approval", "delegation") count as the verb.
-_VERBS = {
-    "approve": "approve", "approves": "approve", "approval": "approve", "approved": "approve",
-    "note": "note", "notes": "note", "noted": "note",
-    "agree": "agree", "agrees": "agree", "agreed": "agree",
-    "delegate": "delegate", "delegates": "delegate", "delegated": "delegate", "delegation": "delegate",
-    "accept": "accept", "accepts": "accept", "acceptance": "accept",
-    "authorise": "authorise", "authorises": "authorise", "authorize": "authorise",
-    "authorizes": "authorise", "authorisation": "authorise", "authorization": "authorise",
-    "endorse": "endorse", "endorses": "endorse",
-    "consider": "consider", "considers": "consider",
-    "ratify": "ratify", "ratifies": "ratify",
-    "confirm": "confirm", "confirms": "confirm",
-    "award": "award", "awards": "award",
-    "allocate": "allocate", "allocation": "allocate",
-    "commit": "commit", "receive": "receive", "receipt": "receive",
-}  # fmt: skip
-# Noun forms: an item opening with one takes the lead-in's verb ("approve: 2. delegation of ...").
-_NOUNS = frozenset(
-    {"approval", "delegation", "acceptance", "authorisation", "authorization", "allocation", "receipt"}
-)
-_VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
-# Present-tense verbs that can follow the decision maker directly ("The DMPC authorises ...");
-# past tenses ("The DMPC approved ...") report earlier decisions.
-_DIRECT_ALT = "approves?|agrees?|notes?|delegates?|accepts?|authori[sz]es?|endorses?|ratif(?:y|ies)|confirms?"
-
-# A line that opens a recommendations section: "Recommendation(s)", "Decision" (MD pages),
-# or the 2025 label "Recommendation:" with the text on the same line.
-_HEADING_RE = re.compile(
-    r"""
-    ^(?:Recommendations?|Recommendation\(s\)|Decision(?:\s+required)?)  # the heading word(s)
-    \s*(?::\s*(?P<rest>.*))?$                                            # optional label colon + text
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-# A sentence or lead-in in which the decision maker is asked: "That the DMPC is recommended to",
-# "Further, the Deputy Mayor ... is asked to", "The DMPC to:", "That the Mayor approves".
-_ASK_RE = re.compile(
-    rf"""
-    ^(?:(?:Further(?:more)?|Additionally|Also|Finally|Lastly|In\s+addition),?\s+)?  # a linking adverb
-    (?:That\s+)?(?:the\s+)?                                          # "That the ..."
-    {_SUBJECT}\s*
-    (?:
-        (?P<form>(?:is|are)\s+(?:(?:also|further|additionally|now)\s+)?   # "is (also) asked"
-          (?:recommended|asked|requested|invited))
-        (?:\s+to\b)?                                                  # "to" (640 drops it)
-      | (?P<bare>to\b)                                                # "The DMPC to:"
-      | (?=(?P<direct>{_DIRECT_ALT})\b)                              # "That the Mayor approves"
-      | (?=:)                                                         # "That the Mayor:"
-    )
-    \s*:?\s*                                                          # optional colon
-    (?P<rest>.*)$                                                     # verb and object, if any
-    """,
-    re.VERBOSE | re.IGNORECASE | re.DOTALL,
-)
-
-# Impersonal asks: "It is recommended that ...", "This report recommends that ...".
-_IMPERSONAL_RE = re.compile(
-    r"""
-    ^(?:(?:Further(?:more)?|Additionally|Also|Finally|Lastly|In\s+addition),?\s+)?  # a linking adverb
-    (?:It\s+is\s+(?:(?:also|further|additionally)\s+)?recommended\s+that     # impersonal form
-      |(?:(?:This|The)\s+(?:report|paper|decision)|It)\s+  # the report, or "It also recommends"
-        (?:(?:also|further)\s+)?recommends\s+that)
-    \b
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-# An unmarked line that starts a new item: "Approve ...", "Approval for ...", "To note ...",
-# "Formally accept ...", "That the signing ... be delegated".
-_ITEM_START_RE = re.compile(
-    rf"""
-    ^(?:To\s+|Formally\s+|Also\s+)?       # infinitive or adverb before the verb
-    (?:{_VERB_ALT})\b                     # the asking verb or its noun
-    | ^That\s                             # subjunctive request
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-# Any asking verb, to fill `verb`.
-_VERB_RE = re.compile(rf"\b(?P<verb>{_VERB_ALT})\b", re.IGNORECASE)
-
-# Lead-in words that name no object: the list that follows is the object.
-_PURE_OBJECT_RE = re.compile(
-    r"^(?:the\s+following(?:\s+\w+)?|as\s+follows|that|the|to)?\s*$",  # "approve the following:"
-    re.IGNORECASE,
-)
-
-# A line ending mid-phrase: the next line carries on.
-_DANGLING_RE = re.compile(r"(?:,|\b(?:and|or|of|the|to|for|with|a|an|in|on|at|by|from|that))\s*$", re.I)
-
-# Longest topic heading inside a list ("Special Policing Services with Arsenal and Tottenham Football Clubs").
-_SUBHEADING_MAX_WORDS = 12
-
-# A lead-in's object ends in an open word ("...specifically the:", "... not limited to:").
-_SERIES_END_RE = re.compile(r"(?:;|;\s*(?:and|or)|,\s*(?:and|or))\s*$", re.IGNORECASE)
+_LEAD_IN_MIN_WORDS = 3  # "Contract A:" is a topic heading; "The following were moved:" a lead-in
 
 
 @dataclass
@@ -206,11 +117,11 @@ def _anchor(lines: list[Line], i: int) -> int | None:
     line = lines[i]
     if line.marker:
         return None
-    heading = _HEADING_RE.match(line.text)
+    heading = HEADING_RE.match(line.text)
     if heading:  # "Recommendation: The DMPC is ..." may share the label's line
         rest = heading.group("rest")
-        return i + 1 if not rest else (i if _ASK_RE.match(rest) or _ITEM_START_RE.match(rest) else None)
-    ask = _ASK_RE.match(line.text)
+        return i + 1 if not rest else (i if ASK_RE.match(rest) or ITEM_START_RE.match(rest) else None)
+    ask = ASK_RE.match(line.text)
     if ask and _is_lead_in(lines, i, ask):
         return i
     return None
@@ -228,16 +139,16 @@ def _is_lead_in(lines: list[Line], i: int, ask: re.Match[str]) -> bool:
 
 def _lead_parts(line: Line) -> tuple[str | None, str, bool]:
     """(verb, object, inline) of a lead-in: "is asked to approve" → ("approve", "", False)."""
-    ask = _ASK_RE.match(line.text)
+    ask = ASK_RE.match(line.text)
     if ask is None:
         return None, "", False
     rest = ask.group("rest").strip()
     inline = bool(rest) and not rest.endswith(":") and ":" in line.text[: ask.start("rest")]
-    verb_m = re.match(rf"(?:{_VERB_ALT})\b", rest, re.IGNORECASE)
-    verb = _VERBS[verb_m.group(0).lower()] if verb_m else None
+    verb_m = re.match(rf"(?:{VERB_ALT})\b", rest, re.IGNORECASE)
+    verb = VERBS[verb_m.group(0).lower()] if verb_m else None
     obj = rest[verb_m.end() :].strip() if verb_m else rest
     obj = obj.rstrip(":").strip()
-    if _PURE_OBJECT_RE.match(obj):  # "approve the following:" names nothing yet
+    if PURE_OBJECT_RE.match(obj):  # "approve the following:" names nothing yet
         obj = ""
     return verb, obj, inline
 
@@ -249,16 +160,17 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
     lead_item: _Item | None = None
     kind: str | None = None
     pure_lead = False  # "is recommended to:": the lines that follow are the items, marked or not
+    lines = _o_bullets(lines, first)
     i = first
     while i < len(lines) and not lines[i].text:
         i += 1
     if i < len(lines):
         line = lines[i]
-        heading = _HEADING_RE.match(line.text)
+        heading = HEADING_RE.match(line.text)
         if heading and heading.group("rest"):  # label and text on one line
             line = line.sub(text, line.start + heading.start("rest"))
             lines = [*lines[:i], line, *lines[i + 1 :]]
-        if not line.marker and _ASK_RE.match(line.text) and _is_lead_in(lines, i, _ASK_RE.match(line.text)):  # type: ignore[arg-type]
+        if not line.marker and ASK_RE.match(line.text) and _is_lead_in(lines, i, ASK_RE.match(line.text)):  # type: ignore[arg-type]
             lead_verb, obj, inline = _lead_parts(line)
             if inline:
                 items.append(_Item(line.start, line.end, "", [line.text], reason="single_sentence"))
@@ -276,7 +188,7 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
         if (
             is_stop_heading(line.text)
             or (line.kind == "multi" and not nested)
-            or (items and _HEADING_RE.match(line.text))
+            or (items and HEADING_RE.match(line.text))
         ):
             break  # a "1.1." not nested is a paragraph number of the facts
         if line.marker and not line.text:
@@ -297,18 +209,70 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
             else:
                 current.subs.append((line, [line.text]))
                 current.end = line.end
-        elif _ASK_RE.match(line.text) or _IMPERSONAL_RE.match(line.text):
+        elif ASK_RE.match(line.text) or IMPERSONAL_RE.match(line.text):
             items.extend(_sentence_items(text, line, "single_sentence"))
-        elif _ITEM_START_RE.match(line.text):
+        elif ITEM_START_RE.match(line.text):
             items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
         elif current is not None and _continues(current, line, plain=kind == "plain"):
             (current.subs[-1][1] if current.subs else current.pieces).append(line.text)
             current.end = line.end
+        elif items and _other_lead_in(line.text) and not _sub_list_follows(lines, k, kind, items[0].marker):
+            break  # "The following milestones have been rescheduled:" opens a list of something else
         elif pure_lead and kind in (None, "plain"):  # a list shown without markers
             kind = "plain"
             items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
         # else: a sub-heading or a note between items ("Funding to be met from ...") is skipped
     return _regroup(text, items, lead_item), lead_verb
+
+
+def _o_bullets(lines: list[Line], first: int) -> list[Line]:
+    """``lines`` with "o item" lines of the section from ``first`` read as bullets: Word's "o" bullet
+    in a list context (two or more such lines, or one right after a lead-in ending in ":").
+
+    >>> ls = _o_bullets(split_lines("Agree:\\no a contract;\\no a delegation.\\n"), 0)
+    >>> [(ln.marker, ln.text) for ln in ls[1:3]]
+    [('o', 'a contract;'), ('o', 'a delegation.')]
+    >>> _o_bullets(split_lines("Notes.\\no dear me\\n"), 0)[1].marker
+    ''
+    """
+    stop = next((k for k in range(first, len(lines)) if is_stop_heading(lines[k].text)), len(lines))
+    found = [k for k in range(first, stop) if not lines[k].marker and O_BULLET_RE.match(lines[k].text)]
+    if len(found) == 1:
+        before = next((ln for ln in reversed(lines[first : found[0]]) if ln.text), None)
+        if before is None or not before.text.endswith(":"):
+            found = []
+    out = list(lines)
+    for k in found:
+        ln = lines[k]
+        cut = O_BULLET_RE.match(ln.text)
+        skip = cut.end() if cut else 0
+        out[k] = Line(ln.start, ln.end, ln.start + skip, "o", "bullet", ln.indent, ln.text[skip:])
+    return out
+
+
+def _other_lead_in(line_text: str) -> bool:
+    """Whether an unmarked line introduces a list that asks nothing: running text ending in ":" with
+    no asking word ("The following milestones have been rescheduled:"), not a topic heading
+    ("Contract A:") nor a request ("To approve the:").
+
+    >>> _other_lead_in("The following milestones have been rescheduled:"), _other_lead_in("Contract A:")
+    (True, False)
+    >>> _other_lead_in("The following are put forward for approval:")
+    False
+    """
+    words = line_text.split()
+    if not line_text.endswith(":") or len(words) < _LEAD_IN_MIN_WORDS or VERB_RE.search(line_text):
+        return False
+    return any(w.isalpha() and w.islower() and len(w) > 3 for w in words)
+
+
+def _sub_list_follows(lines: list[Line], k: int, kind: str | None, first_marker: str) -> bool:
+    """Whether the marked lines after line ``k`` nest under the current item (bullets under a
+    numbered list) rather than carry on at the list's own level."""
+    following = next((ln for ln in lines[k + 1 :] if ln.text or ln.marker), None)
+    if following is None or not following.marker or kind is None:
+        return False
+    return not _same_kind(kind, following, first_marker)
 
 
 def _is_subheading(lines: list[Line], k: int) -> bool:
@@ -322,9 +286,9 @@ def _is_subheading(lines: list[Line], k: int) -> bool:
     """
     line = lines[k]
     words = line.text.split()
-    if line.marker or not words or len(words) > _SUBHEADING_MAX_WORDS or not words[0][:1].isupper():
+    if line.marker or not words or len(words) > SUBHEADING_MAX_WORDS or not words[0][:1].isupper():
         return False
-    if line.text.rstrip()[-1] in ".;:,!?" or _ITEM_START_RE.match(line.text) or _ASK_RE.match(line.text):
+    if line.text.rstrip()[-1] in ".;:,!?" or ITEM_START_RE.match(line.text) or ASK_RE.match(line.text):
         return False
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     if sum(w[:1].isupper() for w in long_words) < max(1, len(long_words) - 1):
@@ -348,7 +312,7 @@ def _continues(current: _Item, line: Line, *, plain: bool) -> bool:
         return True
     before = current.last_text()
     if plain:  # unmarked items: only a dangling word or comma joins lines
-        return bool(_DANGLING_RE.search(before))
+        return bool(DANGLING_RE.search(before))
     return ends_open(before)
 
 
@@ -362,9 +326,9 @@ def _same_kind(kind: str, line: Line, first_marker: str) -> bool:
 
 def _is_series(texts: list[str]) -> bool:
     """Children that are separate requests: "...;" / "...; and" endings, or each starts asking."""
-    if all(_ITEM_START_RE.match(t) for t in texts):
+    if all(ITEM_START_RE.match(t) for t in texts):
         return True
-    return len(texts) > 1 and all(_SERIES_END_RE.search(t) for t in texts[:-1])
+    return len(texts) > 1 and all(SERIES_END_RE.search(t) for t in texts[:-1])
 
 
 def _regroup(text: str, items: list[_Item], lead_item: _Item | None) -> list[_Item]:
@@ -381,8 +345,8 @@ def _regroup(text: str, items: list[_Item], lead_item: _Item | None) -> list[_It
     out: list[_Item] = []
     for it in items:
         children = [collapse(" ".join(p)) for _, p in it.subs]
-        asks_itself = _ITEM_START_RE.match(it.own_text()) is not None
-        requests = all(_ITEM_START_RE.match(c) for c in children)
+        asks_itself = ITEM_START_RE.match(it.own_text()) is not None
+        requests = all(ITEM_START_RE.match(c) for c in children)
         if (
             it.subs
             and it.own_text().endswith(":")
@@ -403,10 +367,10 @@ def _sentence_items(text: str, line: Line, reason: str) -> list[_Item]:
     out = []
     for start, end in split_sentences(text, line.start, line.end):
         sentence = text[start:end]
-        ask = _ASK_RE.match(sentence)
+        ask = ASK_RE.match(sentence)
         if ask and ask.group("rest").strip(" :"):
             out.append(_Item(start, end, "", [sentence], reason=reason, confidence=0.9))
-        elif _IMPERSONAL_RE.match(sentence):
+        elif IMPERSONAL_RE.match(sentence):
             out.append(_Item(start, end, "", [sentence], reason="from_summary", confidence=0.7))
     return out
 
@@ -418,8 +382,8 @@ def _ask_sentences(text: str, lines: list[Line]) -> list[_Item]:
         if line.marker or not line.text:
             continue
         for it in _sentence_items(text, line, "single_sentence"):
-            ask = _ASK_RE.match(it.pieces[0])
-            asks = (ask and ask.group("form")) or _IMPERSONAL_RE.match(it.pieces[0])
+            ask = ASK_RE.match(it.pieces[0])
+            asks = (ask and ask.group("form")) or IMPERSONAL_RE.match(it.pieces[0])
             if asks and not any(_restates(it.pieces[0], seen.pieces[0]) for seen in found):
                 it.confidence = 0.8
                 found.append(it)
@@ -430,7 +394,7 @@ def _restates(a: str, b: str) -> bool:
     """The same request restated: near-identical once the asking words are dropped."""
 
     def core(s: str) -> str:
-        m = _ASK_RE.match(s)
+        m = ASK_RE.match(s)
         return collapse(m.group("rest") if m else s).lower()
 
     return difflib.SequenceMatcher(None, core(a), core(b)).ratio() >= 0.9
@@ -441,10 +405,10 @@ def _closing_paragraph(text: str, lines: list[Line]) -> list[_Item]:
     last = next((ln for ln in reversed(lines) if ln.text and not ln.marker), None)
     if last is None:
         return []
-    ask = _ASK_RE.match(last.text)
+    ask = ASK_RE.match(last.text)
     if ask is None or not ask.group("direct"):
         return []
-    items = [it for it in _sentence_items(text, last, "closing_paragraph") if _ASK_RE.match(it.pieces[0])]
+    items = [it for it in _sentence_items(text, last, "closing_paragraph") if ASK_RE.match(it.pieces[0])]
     for it in items:
         it.confidence = 0.6
     return items
@@ -465,16 +429,16 @@ def _summary_sentences(text: str, lines: list[Line]) -> list[_Item]:
 
 def _item_verb(own: str, lead_verb: str | None) -> str | None:
     """The asking verb: the item's opening verb, else the lead-in's, else any asking word in it."""
-    ask = _ASK_RE.match(own)
+    ask = ASK_RE.match(own)
     core = ask.group("rest") if ask else own
     opening = re.match(r"(?:(?:To|Formally|Also)\s+)?(?P<word>[A-Za-z]+)", core)
     word = opening.group("word").lower() if opening else ""
-    if word in _VERBS and word not in _NOUNS:
-        return _VERBS[word]
+    if word in VERBS and word not in NOUNS:
+        return VERBS[word]
     if lead_verb is not None:
         return lead_verb
-    found = _VERB_RE.search(core)
-    return _VERBS[found.group("verb").lower()] if found else None
+    found = VERB_RE.search(core)
+    return VERBS[found.group("verb").lower()] if found else None
 
 
 def _finish(text: str, ordinal: int, it: _Item, lead_verb: str | None) -> Recommendation:

@@ -113,6 +113,20 @@ BUGS_CAUGHT = [
         (1627, 81, 100),
         [("PCD 1234", "Fleet")],
     ),
+    # probe 7: older listings say "Showing 1581 to 1600 of 1650 results": the figures came back null
+    Case(
+        "showing-to-range",
+        "Home\nShowing 1581 to 1600 of 1,650 results found\n\n" + entry("PCD 21 Fleet Review", "PCD 21"),
+        (1650, 1581, 1600),
+        [("PCD 21", "Fleet Review")],
+    ),
+    Case(
+        # "to" needs spaces round it: "1to20" is no range
+        "showing-to-needs-spaces",
+        "Home\nShowing 1to20 of 99 results\n\n" + entry("PCD 22 Estates", "PCD 22"),
+        (None, None, None),
+        [("PCD 22", "Estates")],
+    ),
 ]
 
 KNOWN_GAPS = [

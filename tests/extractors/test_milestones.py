@@ -214,19 +214,55 @@ BUGS_CAUGHT = [
     ),
 ]
 
+BUGS_CAUGHT += [
+    # promoted from KNOWN_GAPS: one cell per line, a blank cell leaves no line; the date goes under
+    # the date column, so the rows after it stay in step
+    Case(
+        "missing-owner-cell-one-cell-per-line",
+        "Milestones\nMilestone\nOwner\nDate\nKit ordered\nFleet team\nMay 2025\nKit issued\n"
+        "June 2025\nKit audited\nFleet team\nJuly 2025" + END,
+        ["Kit ordered", "Kit issued", "Kit audited"],
+    ),
+    # probe 9: a blank date cell rendered as a lone non-breaking space lost the table's place and the
+    # last row
+    Case(
+        "blank-date-cell-nbsp-line",
+        "Milestones\n\nMilestone\u00a0\n\nDate\u00a0\n\nContract signed\n\nMay 2025\u00a0\n\n"
+        "Training delivered to all teams\n\n\u00a0\n\nService review published\n\nMarch 2027" + END,
+        ["Contract signed", "Training delivered to all teams", "Service review published"],
+        dues=["May 2025", None, "March 2027"],
+    ),
+    Case(
+        # the same blank date cell with no line at all: a long undated phrase under "Date" is a new row
+        "blank-date-cell-no-line",
+        "Milestones\n\nMilestone\n\nDate\n\nContract signed\n\nMay 2025\n\n"
+        "Training delivered to all teams\n\nService review published by the board\n\nMarch 2027" + END,
+        ["Contract signed", "Training delivered to all teams", "Service review published by the board"],
+        dues=["May 2025", None, "March 2027"],
+    ),
+    Case(
+        # a short undated word under "Date" is that row's date cell ("TBC"), not a new row
+        "tbc-date-cell",
+        "Milestones\n\nMilestone\n\nDate\n\nContract signed\n\nTBC\n\nGo live\n\nMay 2026" + END,
+        ["Contract signed", "Go live"],
+    ),
+    # probe 9: bullets alone on their line with the text on the next; the blank lines between a bullet
+    # and its text (one a stray non-breaking space) counted as the end of the list
+    Case(
+        "lone-bullets-text-below",
+        "The proposed timetable is:\n\n  •\n\n  Tender published – May 2025\n\n  •\u00a0\n\n\u00a0\n\n"
+        "  Contract awarded – October 2025\n\n  •\n\n  Service live – April 2026" + END,
+        ["Tender published – May 2025", "Contract awarded – October 2025", "Service live – April 2026"],
+        dues=["May 2025", "October 2025", "April 2026"],
+    ),
+]
+
 KNOWN_GAPS = [
     # an inline list whose clauses are joined by commas, not ";": commas also sit inside clauses
     Case(
         "inline-list-split-by-commas",
         "Key milestones: award in May 2025, go-live in January 2026 and review in June 2027." + END,
         ["award in May 2025", "go-live in January 2026", "review in June 2027"],
-    ),
-    # one cell per line, a blank cell leaves no line: the rows after it are read out of step
-    Case(
-        "missing-owner-cell-one-cell-per-line",
-        "Milestones\nMilestone\nOwner\nDate\nKit ordered\nFleet team\nMay 2025\nKit issued\n"
-        "June 2025\nKit audited\nFleet team\nJuly 2025" + END,
-        ["Kit ordered", "Kit issued", "Kit audited"],
     ),
     # framing stated as a sentence, not a lead-in ending in ":"
     Case(

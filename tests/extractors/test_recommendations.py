@@ -316,6 +316,68 @@ BUGS_CAUGHT += [
     ),
 ]
 
+BUGS_CAUGHT += [
+    # probe 7: Word's "o" bullets pasted as a letter and spaces came back as one item
+    Case(
+        "o-bullets-under-lead-in",
+        "Recommendation\n\nThe DMPC is asked to agree:\n\no an extension of the cleaning contract by six "
+        "months at a cost of £240,000;\n\no that a new contract be procured; and\n\no  delegation of the "
+        "final terms to the Director of Commercial Services." + FACTS,
+        [
+            "an extension of the cleaning contract by six months at a cost of £240,000;",
+            "that a new contract be procured; and",
+            "delegation of the final terms to the Director of Commercial Services.",
+        ],
+        ["agree", "agree", "agree"],  # a noun ("delegation") takes the lead-in's verb
+    ),
+    Case(
+        "o-bullet-single-after-colon",
+        "Recommendation\n\nThe DMPC is recommended to:\n\no\u00a0approve the transfer of £80,000 to the "
+        "youth fund." + FACTS,
+        ["approve the transfer of £80,000 to the youth fund."],
+    ),
+    Case(
+        # an "o" with nothing before it ending in ":" and no sibling is left as written
+        "o-lone-line-not-a-bullet",
+        "Recommendation\n\nThe DMPC is asked to approve the lease of the Eastfield site,\no dear, for "
+        "five years." + FACTS,
+        ["The DMPC is asked to approve the lease of the Eastfield site, o dear, for five years."],
+    ),
+    Case(
+        # "o" sub-bullets under an item stay inside it
+        "o-sub-bullets-stay-inside",
+        LEAD + "1. Approve the evaluation budget of £60,000, covering:\no a process evaluation\no an impact "
+        "evaluation\n2. Note the risks." + FACTS,
+        [
+            "Approve the evaluation budget of £60,000, covering: a process evaluation an impact evaluation",
+            "Note the risks.",
+        ],
+    ),
+    # probe 7: a second numbered list under its own lead-in ("... have been rescheduled:") was read
+    # as more recommendations
+    Case(
+        "other-lead-in-ends-the-list",
+        LEAD + "  1. Approve a budget increase of £2.5m; and\n\n  1. Note the revised dates below.\n\n"
+        "The following delivery dates have moved:\n\n  1. Pilot complete – moved to May 2025\n\n"
+        "  1. Go live – moved to January 2026" + FACTS,
+        ["Approve a budget increase of £2.5m; and", "Note the revised dates below."],
+    ),
+    Case(
+        # a lead-in over bullets under a numbered item: the bullets stay inside that item
+        "other-lead-in-over-sub-bullets-keeps-them",
+        LEAD + "1. Approve the grants below.\nThe grants are split as follows:\n- Borough A £10,000\n"
+        "- Borough B £20,000\n2. Note the risks." + FACTS,
+        ["Approve the grants below. Borough A £10,000 Borough B £20,000", "Note the risks."],
+    ),
+    Case(
+        # a short topic heading with a colon between items does not end the list
+        "topic-heading-with-colon-keeps-list",
+        LEAD + "1. Approve the award to Supplier A.\nEstates contract:\n"
+        "2. Approve the award to Supplier B." + FACTS,
+        ["Approve the award to Supplier A.", "Approve the award to Supplier B."],
+    ),
+]
+
 KNOWN_GAPS = [
     # "Option A." ends a sentence, but a capital letter before a full stop is read as an initial
     Case(
