@@ -230,9 +230,16 @@ def _flush(table: _Table, out: list[TableCell]) -> None:
     the left).
     """
     cells, table.pending = table.pending, []
+    wider = table.width if not table.split else 0  # the row above, read the same way
     if cells:
         table.width, table.split, table.labelled = len(cells), False, False
     heads = table.headings[-len(cells) :] if 0 < len(cells) <= len(table.headings) else []
+    if heads and len(cells) < wider <= len(table.headings):
+        # a short row lost an empty cell: at its end ("Total 4,650 3,530 4,260" under a "Variance %"
+        # column) when right-aligning would put a figure under a non-money heading and left would not
+        left = table.headings[-wider:][: len(cells)]
+        if _misplaced(cells, heads) and not _misplaced(cells, left):
+            heads = left
     for i, c in enumerate(cells):
         if c is None or (heads and non_money(heads[i])):
             continue
@@ -242,6 +249,11 @@ def _flush(table: _Table, out: list[TableCell]) -> None:
             value = cell_value(m, unit_scale(unit)) if m is not None else None
             c = c if value is None else replace(c, value=value, scale=unit_scale(unit))
         out.append(c)
+
+
+def _misplaced(cells: list[TableCell | None], heads: list[str]) -> bool:
+    """Whether a figure of ``cells`` would sit under a non-money heading (%, FTE, No.) of ``heads``."""
+    return any(c is not None and non_money(h) for c, h in zip(cells, heads, strict=True))
 
 
 def _read_year_row(table: _Table, start: int, line: str) -> None:

@@ -305,17 +305,23 @@ def _confidence(source: str, flags: list[str]) -> float:
 _FORM_BANNER_RE = re.compile(
     r"^\s*(?:DMPC|MOPAC|DMPCD)\s+decision\b\s*(?:[–—-]|:|no\.?|number)?\s*", re.IGNORECASE
 )
-_FORM_TITLE_RE = re.compile(r"^\s*Title\s*:\s*(?=\S)", re.IGNORECASE)
+_FORM_TITLE_RE = re.compile(r"^\s*Title\s*:\s*", re.IGNORECASE)
+_FORM_LOOKAHEAD = 4  # non-blank lines after the banner where the "Title:" label may sit
 
 
 def _form_banner(
     lines: list[Line],
 ) -> tuple[tuple[str, tuple[int, int]], tuple[str, tuple[int, int]] | None] | None:
-    """(code, span) of a decision form's banner line and (title, span) of its "Title:" line, if present.
+    """(code, span) of a decision form's banner line and (title, span) of its "Title:" field, if present:
+    the value beside the label, or on the next line under a label standing alone (a bold label, or the
+    label cell of a ruled form table).
 
     >>> lines = split_lines("MAYOR OF LONDON\\n\\nDMPC Decision – PCD 1003\\n\\nTitle: Custody Review")
     >>> _form_banner(lines)
     (('PCD 1003', (33, 41)), ('Custody Review', (50, 64)))
+    >>> form = "DMPC Decision – PCD 7\\n\\nTitle:\\n\\nFleet Review\\n\\nExecutive Summary:"
+    >>> _form_banner(split_lines(form))[1]
+    ('Fleet Review', (31, 43))
     """
     for i, ln in enumerate(lines[:12]):
         m = _FORM_BANNER_RE.match(ln.text)
@@ -323,11 +329,21 @@ def _form_banner(
         if cm is None:
             continue
         code = (code_from_match(cm), (ln.start + cm.start(), ln.start + cm.end()))
-        for t in lines[i + 1 : i + 4]:
+        after = [t for t in lines[i + 1 : i + 1 + 4 * _FORM_LOOKAHEAD] if t.text.strip()]
+        for k, t in enumerate(after[:_FORM_LOOKAHEAD]):
             tm = _FORM_TITLE_RE.match(t.text)
-            if tm:
-                value = t.text[tm.end() :].strip()
-                return code, (value, (t.start + tm.end(), t.start + tm.end() + len(value)))
+            if tm is None:
+                continue
+            value_line, at = (t, tm.end()) if t.text[tm.end() :].strip() else (None, 0)
+            nxt = after[k + 1].text.strip() if k + 1 < len(after) else ""
+            if value_line is None and nxt and not nxt.endswith(":") and not is_label_line(nxt):
+                value_line = after[k + 1]
+                at = len(value_line.text) - len(value_line.text.lstrip())
+            if value_line is None:
+                break
+            value = value_line.text[at:].strip()
+            start = value_line.start + at
+            return code, (value, (start, start + len(value)))
         return code, None
     return None
 

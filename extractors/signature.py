@@ -109,6 +109,26 @@ TICK = re.compile(
 TRAILING_TICK = re.compile(r"(?i)[ \t](yes|no|n/a|[✓✔☑√üþ\uf0fc\uf0fe])[ \t]*$")  # "... proposal. ✓"
 WINGDINGS_TICKS = frozenset("üþ\uf0fc\uf0fe")  # Word's tick glyphs, read from a PDF's text layer
 
+NAME_LABEL = re.compile(
+    r"""
+    (?im)^[ \t]*(?:print(?:ed)?[ \t]+)?name[ \t]*:[ \t]*   # "Name:", "Print name:"
+    (?P<value>[^\n]*\S)                                   # the name as printed (maybe ", role")
+    """,
+    re.VERBOSE,
+)
+
+HEADER_WORD = re.compile(r"(?i)^(?:name|signature|signed|date(?:[ \t]+signed)?)$")  # a form table's header
+
+# Words of a heading that can stand alone under a signature block, never of a signer's name.
+_NOT_NAME_WORDS = frozenset(
+    {
+        "part", "decision", "report", "summary", "executive", "introduction", "background", "information",
+        "recommendation", "recommendations", "financial", "legal", "equality", "equalities", "comments",
+        "issues", "appendix", "annex", "officer", "declaration", "chief", "deputy", "mayor", "policing",
+        "crime", "public", "access", "supporting", "papers", "signature", "date", "name", "consideration",
+    }
+)  # fmt: skip
+
 _SIGNED_NOISE = re.compile(r"\((?:signed|electronically signed)\)|\[signed\]|[._…]{2,}", re.IGNORECASE)
 _BLOCK_CHARS = 300  # a signature block's date sits within this many characters of its label
 _ROLE_CHARS = 800  # and its role heading within this many characters before it
@@ -156,6 +176,53 @@ def _signer(text: str) -> str | None:
     cleaned = _SIGNED_NOISE.sub(" ", text).strip(" \t:-")
     m = NAME.fullmatch(cleaned)
     return m.group("name") if m else None
+
+
+def _named(value: str) -> str | None:
+    """The name in a "Name:" value or a line printed under the signature, without the role after a comma.
+
+    >>> _named("Sophie Linden, Deputy Mayor for Policing and Crime"), _named("Executive Summary")
+    ('Sophie Linden', None)
+    """
+    name = _signer(value.split(",")[0])
+    if name is None or any(w.lower() in _NOT_NAME_WORDS for w in name.split()):
+        return None
+    return name
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Non-blank lines of ``text[start:end]`` with their offsets, stripped."""
+    out, pos = [], start
+    for raw in text[start:end].split("\n"):
+        if raw.strip():
+            out.append((pos + len(raw) - len(raw.lstrip()), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def _table_signer(text: str, label: re.Match[str]) -> tuple[str | None, int] | None:
+    """A signature table's header row read one cell per line ("Name", "Signature", "Date", then the values
+    in that order): the name under "Name" and where the values end; None when the label is no such cell.
+    """
+    line_start = text.rfind("\n", 0, label.start()) + 1
+    if text[line_start : _line_end(text, label.start())].strip().lower() not in ("signature", "signed"):
+        return None
+    head: list[str] = []
+    for _, cell in reversed(_cells(text, max(0, line_start - 60), line_start)):
+        if not HEADER_WORD.match(cell):
+            break
+        head.insert(0, cell)
+    after = _cells(text, line_start, min(len(text), line_start + _BLOCK_CHARS))
+    k = 0
+    while k < len(after) and HEADER_WORD.match(after[k][1]):
+        k += 1
+    header = [c.lower() for c in head] + [c.lower() for _, c in after[:k]]
+    values = after[k : k + len(header)]
+    if len(header) < 2 or len(values) < len(header):
+        return None
+    name = _named(values[header.index("name")][1]) if "name" in header else None
+    last = values[-1]
+    return name, last[0] + len(last[1])
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -219,6 +286,20 @@ def read_signature(text: str) -> Signature | None:
     signer_text = text[label.end() : min(line_end, label.end() + dated.start() if dated else line_end)]
     signer = _signer(signer_text)
     end = offset + when.end if when else line_end
+    table = _table_signer(text, label)
+    named = NAME_LABEL.search(window)  # "Signature: S Greenhalgh" / "Name: Stephen Greenhalgh"
+    if named is not None:
+        signer = _named(named.group("value")) or signer
+    elif table is not None:
+        signer = table[0] or signer
+    if signer is None and not signer_text.strip(" \t:._…"):  # "Signature:" with the name on the next line
+        under = _cells(text, line_end, min(len(text), line_end + _BLOCK_CHARS))
+        if under and not DATE_LABEL.match(under[0][1]) and not SIGNATURE_LABEL.match(under[0][1]):
+            signer = _named(under[0][1])
+    if signer is None:  # the name printed alone under the signed block
+        below_at = max(end, table[1]) if table else end
+        below = _cells(text, below_at, min(len(text), below_at + _BLOCK_CHARS))
+        signer = _named(below[0][1]) if below and not SIGNATURE_LABEL.match(below[0][1]) else None
     before = text[max(0, label.start() - _ROLE_CHARS) : label.start()]
     roles = list(ROLE_LINE.finditer(before))
     after = ROLE_LINE.search(window)  # "Signed: <name>" then the role on the next line

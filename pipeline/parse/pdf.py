@@ -18,12 +18,12 @@ memory stays flat over thousands of PDFs.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import itertools
 import math
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -31,7 +31,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import EmptyDocument, NeedsOcr, ParseTimeout, PdfError
 from pipeline.parse.model import Block, BlockKind, Document
-from pipeline.parse.pdf_layout import HYPHEN, Frag, Line, reading_order
+from pipeline.parse.pdf_layout import HYPHEN, LIST_MARKER, Frag, Line, form_row, indent_levels, reading_order
 from pipeline.parse.pdf_tables import (
     Table,
     join_wrapped,
@@ -52,20 +52,6 @@ PAGE_NUMBER = re.compile(
     \s*$
     """,
     re.VERBOSE | re.IGNORECASE,
-)
-
-LIST_MARKER = re.compile(
-    r"""
-    ^(?P<marker>
-        (?:\d{1,2}\.){1,3}\d{0,2}          # 1.  1.1.  1.1  2.3.1
-      | \d{1,2}\)                          # 1)
-      | \(?[a-hj-z]\)                      # a)  (b)
-      | \(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)\)  # i)  (iv)
-      | [•●▪◦○■□➢►\-–]                     # bullets and dashes
-    )
-    \s+(?P<rest>\S.*)$
-    """,
-    re.VERBOSE,
 )
 
 PLACEHOLDER_TITLE = re.compile(
@@ -191,18 +177,26 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     finally:
         page.close()
     result = _Page(number=index + 1, height=height, chars=sum(len(f.text) for f in frags))
-    tables, rest = ruled_tables(rules_from_boxes(boxes), frags)
+    found, rest = ruled_tables(rules_from_boxes(boxes), frags)
     lines = reading_order(rest)
     items: list[Line | Table] = []
     i = 0
-    for start, end, table in unruled_tables(lines):
+    for start, end, unruled in unruled_tables(lines):
         items += lines[i:start]
-        items.append(table)
+        items.append(unruled)
         i = end
     items += lines[i:]
-    for table in tables:  # ruled tables go where their top edge is, among lines of their column
+    cell = 0
+    for table in found:  # ruled tables go where their top edge is, among lines of their column
         at = next((k for k, it in enumerate(items) if it.top > table.top), len(items))
-        items.insert(at, table)
+        if isinstance(table, Table):
+            items.insert(at, table)
+            continue
+        read: list[Line | Table] = []  # a layout table: its cells read as text, one block run per cell
+        for piece in table.cells:
+            cell += 1
+            read += [dataclasses.replace(line, cell=cell) for line in reading_order(piece)]
+        items[at:at] = read
     result.items = items
     return result
 
@@ -322,6 +316,7 @@ class _Draft:
     rows: list[tuple[str, ...]] = field(default_factory=list)
     row_pages: list[int] = field(default_factory=list)
     table: Table | None = None
+    cell: int = 0
 
 
 def _body_style(pages: list[_Page]) -> tuple[float, float]:
@@ -354,9 +349,9 @@ def _is_heading(line: Line, body: float) -> bool:
 def _continues(d: _Draft, line: Line, body: float, pitch: float) -> bool:
     """Whether ``line`` carries on the block being drafted (a hard wrap, not a new block)."""
     prev = d.last
-    if prev is None or d.kind == "table" or prev.column != line.column:
+    if prev is None or d.kind == "table" or prev.column != line.column or prev.cell != line.cell:
         return False
-    if len(prev.chunks) > 1 or len(line.chunks) > 1:  # form rows ("Signature ... Date ...") stand alone
+    if form_row(prev, above=True) or form_row(line):  # form rows ("Signature ... Date ...") stand alone
         return False
     step = line.base - prev.base
     limit = 1.2 * max(pitch * line.size / body, 1.05 * line.size)
@@ -412,7 +407,10 @@ def _assemble(pages: list[_Page]) -> tuple[list[Block], str]:
     blocks: list[Block] = []
     parts: list[str] = []
     pos = 0
-    indents = _indent_levels([d.x0 for d in drafts if d.kind == "list_item"])
+    indents = {  # a layout table's lists nest from their own cell's edge
+        cell: indent_levels([d.x0 for d in drafts if d.kind == "list_item" and d.cell == cell])
+        for cell in {d.cell for d in drafts}
+    }
     for d in drafts:
         level = 0
         rows: tuple[tuple[str, ...], ...] = ()
@@ -425,7 +423,7 @@ def _assemble(pages: list[_Page]) -> tuple[list[Block], str]:
                 level = min(headed.index((d.size, d.bold)) + 1, 6)
             elif d.kind == "list_item":
                 dotted = d.marker.rstrip(".").count(".") if d.marker[:1].isdigit() else 0
-                level = max(indents(d.x0), dotted)
+                level = max(indents[d.cell](d.x0), dotted)
                 text = "  " * (level + 1) + d.marker + " " + text
         if not text:
             continue
@@ -450,19 +448,19 @@ def _assemble(pages: list[_Page]) -> tuple[list[Block], str]:
     return blocks, "".join(parts)
 
 
-def _indent_levels(xs: list[float]) -> Callable[[float], int]:
-    """Indent → nesting depth: list markers' x positions clustered (6 pt apart or more), leftmost 0."""
-    starts: list[float] = []
-    for x in sorted(xs):
-        if not starts or x - starts[-1] > 6.0:
-            starts.append(x)
-    return lambda x: max((i for i, s in enumerate(starts) if s <= x + 0.5), default=0)
-
-
 def _new_draft(line: Line, page: int, body: float) -> _Draft:
     m = LIST_MARKER.match(line.text)
     if _is_heading(line, body):
-        return _Draft("heading", [line.text], page, x0=line.x0, size=line.size, bold=line.bold, last=line)
+        return _Draft(
+            "heading",
+            [line.text],
+            page,
+            x0=line.x0,
+            size=line.size,
+            bold=line.bold,
+            last=line,
+            cell=line.cell,
+        )
     if m:
         return _Draft(
             "list_item",
@@ -472,5 +470,6 @@ def _new_draft(line: Line, page: int, body: float) -> _Draft:
             x0=line.x0,
             size=line.size,
             last=line,
+            cell=line.cell,
         )
-    return _Draft("paragraph", [line.text], page, x0=line.x0, size=line.size, last=line)
+    return _Draft("paragraph", [line.text], page, x0=line.x0, size=line.size, last=line, cell=line.cell)

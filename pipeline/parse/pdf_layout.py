@@ -9,17 +9,40 @@ Column detection is deliberately narrow: a band is two-column only where at leas
 *prose* on both sides of a gap in the middle of the page (each side at least a quarter of the text
 width, with letters in it). Tables — label on the left, narrow numbers on the right — never qualify,
 so they stay one line per row for the table finder.
+
+It also holds what the block assembler asks of a single line: its list marker (:data:`LIST_MARKER`),
+whether it is a form row that stands alone (:func:`form_row`) and list indents as depths
+(:func:`indent_levels`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 HYPHEN = "\x02"  # pdfium's mark for a hyphen that ends a line (a break inside a word)
 
 SLACK = 2.0  # points: glyph boxes are tight, so column edges wobble by a side bearing
+
+_MARKER = r"""
+    (?:\d{1,2}\.){1,3}\d{0,2}          # 1.  1.1.  1.1  2.3.1
+  | \d{1,2}\)                          # 1)
+  | \(?[a-hj-z]\)                      # a)  (b)
+  | \(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)\)  # i)  (iv)
+  | [•●▪◦○■□➢►\-–]                     # bullets and dashes
+"""
+LIST_MARKER = re.compile(rf"^(?P<marker>{_MARKER})\s+(?P<rest>\S.*)$", re.VERBOSE)
+_MARKER_ONLY = re.compile(rf"^(?:{_MARKER})$", re.VERBOSE)  # a marker tabbed apart from its text
+
+FORM_LINE = re.compile(
+    r"""
+    ^\s*(?:signature|signed|name|date(?:\s+signed)?)   # a signature block's labels
+    (?:\s*[:.…_]|\s*$)                                  # then a colon, dots or nothing
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 _LETTERS = re.compile(r"[A-Za-z]{3}")  # "prose" needs some letters, not just figures
 _WORDY = re.compile(r"\w")  # a piece with a letter or figure in it (not a lone bullet or rule)
 
@@ -54,6 +77,7 @@ class Line:
     size: float  # the size most of the line's characters have
     bold: bool  # every letter of the line is bold
     column: int = 0  # 0 full width / one column, 1 left, 2 right of a two-column band
+    cell: int = 0  # a layout table's cell the line was read from (numbered per page), 0 outside one
 
 
 def join_frags(frags: Sequence[Frag]) -> str:
@@ -192,3 +216,22 @@ def reading_order(frags: Sequence[Frag]) -> list[Line]:
         out += group_lines([f for f in band if f.x0 + f.x1 >= 2 * cut], column=2)
         i = j
     return out
+
+
+def form_row(line: Line, *, above: bool = False) -> bool:
+    """A line of a form rather than prose, which stands alone: cells apart on one line ("Signature ....
+    Date 03/04/22"; not a list marker tabbed from its text, "1.<tab>Approve ..."), or a signature
+    block's label line. ``above``: the line is above the one being joined, where a bare label
+    ("Signature:") still takes the value printed under it."""
+    split = len(line.chunks) > 2 or (len(line.chunks) == 2 and not _MARKER_ONLY.match(line.cells[0]))
+    label = FORM_LINE.match(line.text)
+    return split or (label is not None and not (above and not line.text[label.end() :].strip(" .:…_")))
+
+
+def indent_levels(xs: list[float]) -> Callable[[float], int]:
+    """Indent → nesting depth: list markers' x positions clustered (6 pt apart or more), leftmost 0."""
+    starts: list[float] = []
+    for x in sorted(xs):
+        if not starts or x - starts[-1] > 6.0:
+            starts.append(x)
+    return lambda x: max((i for i, s in enumerate(starts) if s <= x + 0.5), default=0)

@@ -6,6 +6,11 @@ rules that touch form a grid; the distinct x of its verticals and y of its horiz
 cells, and each text piece goes to the cell holding its centre (what pdfplumber's default
 ``extract_tables`` does; tests/parse checks the two agree).
 
+Layout: a ruled grid that lays out a form rather than holding data — a cell holds a lead-in and a
+list, or two columns of "Label:" cells beside wrapped values (Word's "Title: | ..." front table) — is
+a :class:`LayoutTable`: its cells' pieces, which the parser reads as blocks (what the HTML parser
+does with a ``<table>`` whose cells hold paragraphs and lists).
+
 Unruled: consecutive lines made of several chunks separated by wide gaps, at least one of them a
 figure (``1,250``, ``-450``, ``(450)``) or a money/year header (``2023/24 (£000)``). Columns are the
 gaps in the projection of the chunks onto the x axis — so a closing bracket that hangs past a
@@ -39,6 +44,18 @@ NUMBER_CELL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+CELL_LIST_MARKER = re.compile(
+    r"""
+    ^(?:\d{1,2}[.)]                     # 1.  2)
+      | \(?[a-h]\) | \(?[ivx]{1,4}\)    # a)  (b)  iv)
+      | [•●▪◦○■□➢►–-]                  # bullets and dashes
+    )\s+\S
+    """,
+    re.VERBOSE,
+)
+
+FORM_LABEL_CELL = re.compile(r"^[A-Z][A-Za-z /&'’()-]{1,40}:$")  # "Title:", "Executive Summary:"
+
 HEADER_CELL = re.compile(
     r"""
     £\s?['’]?000 | £\s?k\b | £\s?m\b  # money-scale headers: £000, £'000, £k, £m
@@ -60,6 +77,17 @@ class Table:
     x0: float
     x1: float
     ruled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutTable:
+    """A ruled grid that lays out text: its non-empty cells' pieces, row by row, left to right."""
+
+    cells: tuple[tuple[Frag, ...], ...]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +185,22 @@ def join_wrapped(lines: Sequence[str]) -> str:
     return out.replace("\x02", "-")
 
 
-def ruled_tables(rules: list[Rule], frags: list[Frag]) -> tuple[list[Table], list[Frag]]:
+def _layout(cells: dict[tuple[int, int], list[Frag]], columns: int) -> bool:
+    """Whether a grid's cells hold paragraphs and lists (a form's layout) rather than data: a cell with
+    a list under its first line, or two columns of "Label:" cells beside values wrapped over lines."""
+    lines = {key: group_lines(frags) for key, frags in cells.items()}
+    if any(CELL_LIST_MARKER.match(line.text) for cell in lines.values() for line in cell[1:]):
+        return True
+    if columns != 2:
+        return False
+    labels = [" ".join(ln.text for ln in cell) for (_, col), cell in lines.items() if col == 0]
+    wrapped = any(len(cell) >= 2 for (_, col), cell in lines.items() if col == 1)
+    return len(labels) >= 2 and wrapped and all(FORM_LABEL_CELL.match(label) for label in labels)
+
+
+def ruled_tables(rules: list[Rule], frags: list[Frag]) -> tuple[list[Table | LayoutTable], list[Frag]]:
     """Grids of rules → tables; returns the tables and the pieces left outside every table."""
-    tables: list[Table] = []
+    tables: list[Table | LayoutTable] = []
     used: set[int] = set()
     for grid in _grids(rules):
         xs = _snap([(r.x0 + r.x1) / 2 for r in grid if not r.horizontal])
@@ -175,6 +216,10 @@ def ruled_tables(rules: list[Rule], frags: list[Frag]) -> tuple[list[Table], lis
             row = max(i for i, y in enumerate(ys[:-1]) if y <= cy)
             cells.setdefault((row, col), []).append(f)
             used.add(k)
+        if _layout(cells, len(xs) - 1):
+            ordered = tuple(tuple(cells[key]) for key in sorted(cells))
+            tables.append(LayoutTable(ordered, ys[0], ys[-1], xs[0], xs[-1]))
+            continue
         rows: list[tuple[str, ...]] = []
         for r in range(len(ys) - 1):
             texts = tuple(_cell_text(cells.get((r, c), [])) for c in range(len(xs) - 1))

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.codes import normalise_code
-from extractors.header import read_header, split_name_role
+from extractors.header import is_label_line, read_header, split_name_role
 
 CHROME = "Skip to main content\nMayor of London logo London Assembly logo\nHome\n\n"
 ROLE = "Deputy Mayor, Policing and Crime"
@@ -244,6 +244,60 @@ BUGS_CAUGHT += [
     ),
 ]
 
+BUGS_CAUGHT += [
+    Case(
+        # probe 7: "Refernce code:" (one letter dropped) lost the page's own code
+        "misspelt-reference-code-label",
+        CHROME
+        + "LAPTOP FLEET RENEWAL\n\nKey information\n\nRefernce code: PCD 77\n\nDate signd: 4 March 2024"
+        "\n\nDecison by: Jo Bloggs, DMPC\n\nExecutive summary\nText.\n",
+        "PCD 77",
+        "key_info",
+        "LAPTOP FLEET RENEWAL",
+        "Jo Bloggs",
+        signed=date(2024, 3, 4),
+    ),
+    Case(
+        # two letters swapped in the label, the value on the next line (2013-2020 era)
+        "swapped-letters-label-value-next-line",
+        "Estates Review\n\nRefernece code:\nPCD 78\n\nDecision by:\nJo Bloggs\n\nExecutive summary\nText.\n",
+        "PCD 78",
+        "key_info",
+        "Estates Review",
+        "Jo Bloggs",
+    ),
+    Case(
+        # a Word form's ruled front table read as blocks: the banner was taken as the title, the "Title:"
+        # label cell standing alone above its value cell
+        "form-title-label-cell-above-value",
+        "DMPC Decision – PCD 2041\n\nTitle:\n\nYouth Diversion Grant 2024-26\n\nExecutive Summary:\n\n"
+        "This decision seeks approval of a grant.\n\nDeputy Mayor for Policing and Crime\n",
+        "PCD 2041",
+        "form",
+        "Youth Diversion Grant 2024-26",
+        None,
+    ),
+    Case(
+        # the same with a bold "Title:" on its own line (older forms), the banner in capitals
+        "form-bold-title-label-line-dmpcd-banner",
+        "MOPAC DECISION – DMPCD 2016/31\n\nTitle:\n\nNeighbourhood Watch Support Grants 2016/17\n\n"
+        "Recommendation:\n\nThe Deputy Mayor for Policing and Crime is asked to approve grants.\n",
+        "DMPCD 2016 31",
+        "form",
+        "Neighbourhood Watch Support Grants 2016/17",
+        None,
+    ),
+    Case(
+        # a "Title:" label with an empty value cell: no title rather than the next label
+        "form-title-label-without-value",
+        "DMPC Decision – PCD 2042\n\nTitle:\n\nExecutive Summary:\n\nThis decision seeks approval.\n",
+        "PCD 2042",
+        "form",
+        None,
+        None,
+    ),
+]
+
 KNOWN_GAPS = [
     Case(
         # a page starting at "Key information" whose only title is a repeat with no code below the block
@@ -312,6 +366,26 @@ def test_split_name_role(value: str, name: str | None, role: str | None) -> None
     assert (got_name, got_role) == (name, role)
     if name is not None:
         assert " ".join(value[start:end].split()) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("Reference code: PCD 1", True, id="exact"),
+        pytest.param("Refernce code: PCD 1", True, id="letter-dropped"),
+        pytest.param("Decison by: Jo Bloggs", True, id="letter-dropped-maker"),
+        pytest.param("  • Date signedd: 1 May 2020", True, id="letter-added-after-bullet"),
+        pytest.param("Authorisatoin name: Jo Bloggs", True, id="letters-swapped"),
+        pytest.param("Referee code: PCD 1", False, id="two-letters-off"),
+        pytest.param("Revision by: Jo Bloggs", False, id="other-word-two-letters-off"),
+        pytest.param("Node: PCD 1", False, id="short-label-not-fuzzy"),
+        pytest.param("Decided by: Jo Bloggs", False, id="other-verb"),
+        pytest.param("Dates signed by all parties: yes", False, id="running-text"),
+        pytest.param("the decison by: the board", False, id="not-at-line-start"),
+    ],
+)
+def test_is_label_line_typos(line: str, expected: bool) -> None:
+    assert is_label_line(line) is expected
 
 
 def test_content_starts_after_repeated_title() -> None:

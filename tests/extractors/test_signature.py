@@ -124,6 +124,57 @@ BUGS_CAUGHT = [
         "Signed decision document\n\nPCD 1901 Neighbourhood Watch\n\nSignature Date 08/08/2022",
         date(2022, 8, 8),
     ),
+    Case(
+        "name-label-line-beats-initial-beside-signature",
+        APPROVAL + "Signature: T Okafor\n\nName: Tobi Okafor\n\nDate: 09/10/2016\n\nPART I",
+        date(2016, 10, 9),
+        "Tobi Okafor",
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "name-signature-date-table-one-cell-per-line",
+        APPROVAL + "Name\n\nSignature\n\nDate\n\nAlex Morrow\n\n(signed)\n\n12/05/2024\n\nPART I",
+        date(2024, 5, 12),
+        "Alex Morrow",
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "signature-date-table-then-name-alone-below",
+        APPROVAL + "Signature\n\nDate\n\n(signed)\n\n14.09.23\n\nJordan Ellery\n\nPART I – NON-CONFIDENTIAL",
+        date(2023, 9, 14),
+        "Jordan Ellery",
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "name-alone-under-dotted-signature-line",
+        APPROVAL + "Signature ............................ Date 21/11/2023\n\nJordan Ellery\n\nPART I",
+        date(2023, 11, 21),
+        "Jordan Ellery",
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "name-and-role-under-signature-line",
+        APPROVAL
+        + "Signature .......... Date 03/04/2022\n\nJordan Ellery, Deputy Mayor for Policing and Crime",
+        date(2022, 4, 3),
+        "Jordan Ellery",
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "heading-under-signature-line-is-no-name",
+        APPROVAL + "Signature .......... Date 17/06/2019\n\nExecutive Summary\n\nText.",
+        date(2019, 6, 17),
+        None,
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "chief-executive-signs-later-with-an-earlier-date",
+        APPROVAL + "Signature .......... Date 17/06/2019\n\nPART I\n\nChief Executive Officer\n\n"
+        "Signature .......... Date 12/06/2019\n\nRobin Ash, Chief Executive Officer",
+        date(2019, 6, 17),
+        None,
+        "Deputy Mayor for Policing and Crime",
+    ),
 ]
 
 CASES = FROM_FIXTURES + FROM_FORM_VARIANTS + BUGS_CAUGHT

@@ -19,6 +19,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractors.header import read_header
+from extractors.money import find_amounts
 from extractors.signature import read_signature
 from extractors.table_lines import figure, find_table_lines
 from pipeline.errors import EmptyDocument, NeedsOcr, ParseError, ParseTimeout, PdfError
@@ -299,6 +301,84 @@ def test_framed_signature_box_is_not_a_table() -> None:
     assert (sig.signer, str(sig.date_signed), sig.part2) == ("Marcus Tennant", "2016-02-14", False)
 
 
+@dataclass(frozen=True)
+class FormBug:
+    """A regression fixture of a Word-exported form: the blocks it must give and what is read off it."""
+
+    fixture: str
+    blocks: tuple[str, ...]  # "kind|text" of whole blocks that must appear, in this order
+    title: str | None
+    signer: str
+    date_signed: str
+    table_figures: tuple[str, ...] = ()  # £000 cells the money extractor must find, in order
+
+
+FORM_BUGS = [
+    FormBug(
+        "form_table_front_matter",
+        (
+            "heading|Title:",
+            "paragraph|Youth Diversion Grant 2024-26",
+            "heading|Recommendation:",
+            "paragraph|The Deputy Mayor for Policing and Crime is recommended to:",
+            "list_item|  1. Approve a two-year grant of up to £640,000 to the Borough Diversion Partnership, "
+            "funded from the crime prevention reserve; and",
+            "list_item|  2. Delegate to the Director of Commissioning the authority to agree the grant "
+            "conditions; and",
+            "list_item|  3. Note the evaluation plan set out in section 4.",
+        ),
+        "Youth Diversion Grant 2024-26",
+        "Alex Morrow",
+        "2024-05-12",
+    ),
+    FormBug(
+        "tabbed_list_and_signature_lines",
+        (
+            "list_item|    a) a base grant of £4,000 to each association for training and engagement; and",
+            "list_item|  2. Delegate to the Head of Community Engagement the authority to approve changes to "
+            "individual grants of up to £2,500.",
+            "paragraph|Signature: T Okafor",
+            "paragraph|Name: Tobi Okafor",
+            "paragraph|Date: 09/10/2016",
+        ),
+        "Neighbourhood Watch Support Grants 2016/17",
+        "Tobi Okafor",
+        "2016-10-09",
+        ("128", "132", "96", "90", "224", "222"),
+    ),
+    FormBug(
+        "signer_under_signature",
+        (
+            "paragraph|Signature ................................................ Date 21/11/2023",
+            "paragraph|Jordan Ellery",
+        ),
+        None,  # no "Title:" field on this page
+        "Jordan Ellery",
+        "2023-11-21",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FORM_BUGS, ids=lambda c: c.fixture)
+def test_word_form_layouts(case: FormBug) -> None:
+    doc = _parse(case.fixture)
+    got = [f"{b.kind}|{b.text}" for b in doc.blocks]
+    at = [got.index(want) for want in case.blocks]  # ValueError names the block that is missing
+    assert at == sorted(at)
+    assert not any("Title:" in b.text or "Recommendation:" in b.text for b in _tables(doc))
+    assert read_header(doc.text).title == case.title
+    sig = read_signature(doc.text)
+    assert sig is not None
+    assert (sig.signer, str(sig.date_signed)) == (case.signer, case.date_signed)
+    assert tuple(a.text for a in find_amounts(doc.text) if a.table) == case.table_figures
+
+
+def test_name_signature_date_table_stays_a_data_table() -> None:
+    """A ruled grid of short cells is data, even beside a layout table on the same page."""
+    rows = [b.rows for b in _tables(_parse("form_table_front_matter"))]
+    assert rows == [(("Name", "Signature", "Date"), ("Alex Morrow", "(signed)", "12/05/2024"))]
+
+
 def test_page_fails_to_load_skips_that_page_only() -> None:
     """Bug: PDFium's "Failed to load page." on one damaged page object escaped parse_pdf as PdfiumError."""
     doc = _parse("page_fails_to_load")
@@ -311,7 +391,15 @@ def test_page_fails_to_load_skips_that_page_only() -> None:
 
 @pytest.mark.fuzz
 @given(
-    name=st.sampled_from(["decision_form", "two_column", "bracket_negative_split", "framed_signature_box"]),
+    name=st.sampled_from(
+        [
+            "decision_form",
+            "two_column",
+            "bracket_negative_split",
+            "framed_signature_box",
+            "form_table_front_matter",
+        ]
+    ),
     at=st.floats(0, 1),
     cut=st.integers(0, 400),
     junk=st.binary(max_size=64),
