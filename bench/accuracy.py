@@ -33,6 +33,8 @@ PROBES = (
     ("probe7", "short pages and listings, messier labels and numbering"),
     ("probe8", "signed-decision PDFs in layouts the samples do not use"),
     ("probe9", "complete documents as messy as pages copied from Word"),
+    ("probe10", "short pages dense with money in prose"),
+    ("probe11", "recommendation sections in every shape"),
 )
 
 
