@@ -210,7 +210,9 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
                 current.subs.append((line, [line.text]))
                 current.end = line.end
         elif ASK_RE.match(line.text) or IMPERSONAL_RE.match(line.text):
-            items.extend(_sentence_items(text, line, "single_sentence"))
+            for it in _sentence_items(text, line, "single_sentence"):  # the same request restated is one
+                if not any(_restates(it.pieces[0], seen.pieces[0]) for seen in items if seen.pieces):
+                    items.append(it)
         elif ITEM_START_RE.match(line.text):
             items.append(_Item(line.start, line.end, "", [line.text], indent=line.indent))
         elif current is not None and _continues(current, line, plain=kind == "plain"):
@@ -324,6 +326,15 @@ def _same_kind(kind: str, line: Line, first_marker: str) -> bool:
     return roman_list and {kind, line.kind} == {"letter", "roman"}
 
 
+def _first_word(text: str) -> str:
+    """
+    >>> _first_word("  Allocation of £5m;")
+    'allocation'
+    """
+    words = text.split(maxsplit=1)
+    return words[0].lower().strip(",;:") if words else ""
+
+
 def _is_series(texts: list[str]) -> bool:
     """Children that are separate requests: "...;" / "...; and" endings, or each starts asking."""
     if all(ITEM_START_RE.match(t) for t in texts):
@@ -346,7 +357,10 @@ def _regroup(text: str, items: list[_Item], lead_item: _Item | None) -> list[_It
     for it in items:
         children = [collapse(" ".join(p)) for _, p in it.subs]
         asks_itself = ITEM_START_RE.match(it.own_text()) is not None
-        requests = all(ITEM_START_RE.match(c) for c in children)
+        # children that open with a noun ("allocation of £420,000") are the objects of a parent that asks
+        # by itself ("To approve the:"); children that open with a verb are requests of their own
+        objects = asks_itself and all(_first_word(c) in NOUNS for c in children)
+        requests = all(ITEM_START_RE.match(c) for c in children) and not objects
         if (
             it.subs
             and it.own_text().endswith(":")
@@ -390,6 +404,9 @@ def _ask_sentences(text: str, lines: list[Line]) -> list[_Item]:
     return found
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def _restates(a: str, b: str) -> bool:
     """The same request restated: near-identical once the asking words are dropped."""
 
@@ -397,7 +414,18 @@ def _restates(a: str, b: str) -> bool:
         m = ASK_RE.match(s)
         return collapse(m.group("rest") if m else s).lower()
 
-    return difflib.SequenceMatcher(None, core(a), core(b)).ratio() >= 0.9
+    ca, cb = core(a), core(b)
+    if difflib.SequenceMatcher(None, ca, cb).ratio() >= 0.9:
+        return True
+    # "approve the six month extension so that ..." restating "approve a six month extension of ...":
+    # the same verb, and the later object's first three words already in the earlier request
+    if not (ASK_RE.match(a) and ASK_RE.match(b)):
+        return False  # only asks whose verb is known ("is asked to approve ...") are compared by object
+    wa, wb = ca.split(), cb.split()
+    if not wa or not wb or wa[0] != wb[0]:
+        return False
+    head = [w for w in wb[1:6] if w not in _ARTICLES][:3]
+    return len(head) == 3 and f" {' '.join(head)} " in f" {' '.join(w for w in wa if w not in _ARTICLES)} "
 
 
 def _closing_paragraph(text: str, lines: list[Line]) -> list[_Item]:

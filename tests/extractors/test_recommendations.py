@@ -378,6 +378,42 @@ BUGS_CAUGHT += [
     ),
 ]
 
+BUGS_CAUGHT += [
+    Case(
+        # probe 11: a numbered item that asks by itself ("To approve the:") keeps the objects under it
+        "asking-item-keeps-its-noun-objects",
+        "Recommendation\n\nThe DMPC is recommended:\n\n1. To approve the:\na. allocation of £30,000 to "
+        "the youth panels;\nb. allocation of £5,000 to training;\n\n2. To note the annual report." + FACTS,
+        [
+            "To approve the: a. allocation of £30,000 to the youth panels; "
+            "b. allocation of £5,000 to training;",
+            "To note the annual report.",
+        ],
+    ),
+    Case(
+        # probe 11: the same request restated with a reason added is one item
+        "restated-ask-with-a-reason",
+        "Recommendation\n\nThe DMPC is asked to approve a one year extension of the lease of Unit 4 at "
+        "£40,000. The DMPC is asked to note the survey. The DMPC is asked to approve the one year extension "
+        "so that the unit stays open." + FACTS,
+        [
+            "The DMPC is asked to approve a one year extension of the lease of Unit 4 at £40,000.",
+            "The DMPC is asked to note the survey.",
+        ],
+    ),
+    Case(
+        # guard: separate "It is recommended that" paragraphs are separate requests, never restatements
+        "impersonal-paragraphs-are-not-restatements",
+        "Recommendation\n\nIt is recommended that the DMPC approves the bid.\n\nIt is recommended that "
+        "the DMPC delegates the signing.\n\nIt is recommended that the DMPC notes the risks." + FACTS,
+        [
+            "It is recommended that the DMPC approves the bid.",
+            "It is recommended that the DMPC delegates the signing.",
+            "It is recommended that the DMPC notes the risks.",
+        ],
+    ),
+]
+
 KNOWN_GAPS = [
     # "Option A." ends a sentence, but a capital letter before a full stop is read as an initial
     Case(
