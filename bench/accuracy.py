@@ -35,6 +35,8 @@ PROBES = (
     ("probe9", "complete documents as messy as pages copied from Word"),
     ("probe10", "short pages dense with money in prose"),
     ("probe11", "recommendation sections in every shape"),
+    ("probe12", "headers (code, title, decision maker) and listing pages"),
+    ("probe13", "complete pages of the 2013-2020 template"),
 )
 
 
