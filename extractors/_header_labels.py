@@ -301,10 +301,26 @@ def split_name_role(value: str) -> tuple[str | None, str | None, int, int]:
     ('Kaya Comer-Schwartz', 'Deputy Mayor for Policing and Crime')
     >>> split_name_role("Deputy Mayor for Policing and Crime")[:2]
     (None, 'Deputy Mayor for Policing and Crime')
+    >>> split_name_role("Deputy Mayor for Policing and Crime, Jo Bloggs")[:2]
+    ('Jo Bloggs', 'Deputy Mayor for Policing and Crime')
+    >>> split_name_role("Deputy Mayor, Policing and Crime")[:2]
+    (None, 'Deputy Mayor, Policing and Crime')
     """
     comma = value.find(",")
     role_m = _ROLE_START_RE.search(value)
     if role_m is not None and not value[: role_m.start()].strip(" ,;-–"):
+        role_first, _, last = value.rpartition(",")  # "Deputy Mayor for Policing and Crime, Jo Bloggs"
+        words = last.split()
+        if (
+            role_first
+            and 2 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and _NAME_CHARS_RE.fullmatch(last.strip())
+            and not _ROLE_START_RE.search(last)
+            and last.strip().lower() not in _NOT_NAME_WORDS
+        ):
+            start = value.rindex(last.strip())
+            return " ".join(words), " ".join(role_first.split()), start, start + len(last.strip())
         return None, " ".join(value.split()) or None, 0, 0  # a role and no name ("Decision by: DMPC")
     cut = comma if comma >= 0 else len(value)
     if role_m is not None and role_m.start() > 0 and role_m.start() < cut:

@@ -160,8 +160,10 @@ def find_references(text: str, own_code: str | None = None) -> list[Reference]:
     stop = header.content_end if header.content_end >= 0 else len(text)
     first: dict[str, Reference] = {}
     strongest: dict[str, str] = {}
+    title = header.spans.get("title", (-1, -1))  # the title without its leading code
     for code, raw, start, end, conf in _mentions(text):
-        if code == own or start < header.content_start or start >= stop:
+        in_title = title[0] <= start < title[1]  # "Contract Extension (PCD 988 variation)" cites PCD 988
+        if code == own or (start < header.content_start and not in_title) or start >= stop:
             continue  # the page's own code, and codes in its header block or closing link
         relation = _relation(_context(text, start, end))
         if code not in first:

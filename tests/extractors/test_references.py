@@ -184,3 +184,18 @@ def test_references_property(text: str) -> None:
 @given(_TEXT)
 def test_references_fuzz(text: str) -> None:
     _check_references(text)
+
+
+def test_a_code_cited_in_the_title_is_a_reference_but_the_leading_own_code_is_not() -> None:
+    """Probe 12: "(PCD 988 variation)" in the title was skipped with the header block."""
+    page = (
+        "Home\n\nPCD 1623 – Custody Nursing Extension (PCD 988 variation)\n\nKey information\n\n"
+        "Reference code: PCD 1623\n\nDecision by: Jo Example, Deputy Mayor, Policing and Crime\n\n"
+        "Executive summary\n\nThis extends the contract for a year."
+    )
+    assert [(r.code, r.relation) for r in find_references(page)] == [("PCD 988", "varies")]
+
+
+def test_a_title_code_that_differs_from_the_key_information_code_is_not_a_reference() -> None:
+    page = "PCD 1634 Youth Fund\n\nKey information\n\nReference code: PCD 1635\n\nExecutive summary\n\nText."
+    assert find_references(page) == []
