@@ -37,6 +37,7 @@ PROBES = (
     ("probe11", "recommendation sections in every shape"),
     ("probe12", "headers (code, title, decision maker) and listing pages"),
     ("probe13", "complete pages of the 2013-2020 template"),
+    ("probe14", "a realistic mix of 2022+ pages"),
 )
 
 
