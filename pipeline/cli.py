@@ -211,7 +211,9 @@ def run(
     base_url: BaseUrlOpt = BASE_URL,
     store: StoreOpt = Path("store"),
     out: OutOpt = Path("out"),
-    max_decisions: Annotated[int | None, typer.Option("--max-decisions")] = None,
+    max_decisions: Annotated[
+        int | None, typer.Option("--max-decisions", help="Stop after N decisions.")
+    ] = None,
     rate: RateOpt = None,
     strict: StrictOpt = False,
     set_: SetOpt = None,
