@@ -38,6 +38,7 @@ PROBES = (
     ("probe12", "headers (code, title, decision maker) and listing pages"),
     ("probe13", "complete pages of the 2013-2020 template"),
     ("probe14", "a realistic mix of 2022+ pages"),
+    ("probe15", "signed-decision PDFs of every era, second round"),
 )
 
 
