@@ -16,6 +16,7 @@ its document row says ``parse_status``; ``--strict`` makes the first such error 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -25,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.codes import decision_id as code_to_id
-from extractors.header import Header
+from extractors.header import Header, read_header
 from extractors.money import Amount, find_amounts
 from extractors.recommendations import find_recommendations
 from extractors.signature import Signature, read_signature
@@ -206,9 +207,20 @@ class Builder:
             self._parse_status[(version.url, version.sha256)] = ("error", exc.reason, None)
             self._error("extract", exc, url=version.url, sha256=version.sha256)
             return
+        readings = [r for r in (self._read_pdf(v) for v in pdfs) if r is not None]
+        signed = next((r for r in readings if _link_kind(page, r.version.url) == "signed_decision"), None)
+        signed = signed or (readings[0] if readings else None)
+        flags = list(page.header.flags)
+        if page.header.reference_code is None and signed is not None:
+            # the page shows no code anywhere, but its signed form does ("DMPC Decision – PCD 1240")
+            pdf_code = read_header(signed.doc.text).reference_code
+            if pdf_code is not None:
+                page = dataclasses.replace(
+                    page, header=dataclasses.replace(page.header, reference_code=pdf_code, code_source="pdf")
+                )
+                flags.append("code_from_pdf")
         code = page.header.reference_code
         did = code_to_id(code) if code else url_decision_id(version.url)
-        flags = list(page.header.flags)
         if did in seen_ids:
             flags.append(f"duplicate_code:{code}")
             self._error(
@@ -222,11 +234,8 @@ class Builder:
             did = url_decision_id(version.url)
         seen_ids.add(did)
         self._owner[version.url] = did
-        readings = [r for r in (self._read_pdf(v) for v in pdfs) if r is not None]
         for v in pdfs:
             self._owner[v.url] = did
-        signed = next((r for r in readings if _link_kind(page, r.version.url) == "signed_decision"), None)
-        signed = signed or (readings[0] if readings else None)
         self._rows_for(did, version, page, signed, flags)
         self._history(did, version, page)
 

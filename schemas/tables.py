@@ -87,7 +87,7 @@ DECISIONS = pa.schema(
             "code_source",
             DICT,
             False,
-            "Where the code was read: key_info, title, listing, signed_document, ...",
+            "Where the code was read: key_info, form, title, listing, signed_document, unlabelled, pdf",
         ),
         _f("title", pa.string(), doc="Title without its leading code"),
         _f("title_source", DICT, doc="html or pdf: which document the title was taken from"),

@@ -129,3 +129,45 @@ def test_money_in_the_site_chrome_is_not_the_decisions(store: Store) -> None:
     put(store, f"{BASE}/pcd-9005", body, datetime(2026, 1, 1, tzinfo=UTC))
     rows = build_rows(store, load({}, base_url=BASE))
     assert [a.text for a in rows.amounts] == ["£12,000"]
+
+
+def test_a_page_without_any_code_takes_it_from_its_signed_form(store: Store) -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    pdf = Canvas(buf, invariant=True)
+    for y, line in enumerate(
+        ("DMPC Decision – PCD 9106", "Title: Canal Patrol Boat", "Signature  Date 03/04/2022")
+    ):
+        pdf.drawString(72, 760 - 20 * y, line)
+    pdf.save()
+    page_html = b"""<html><body><main><h2>Key information</h2><p>Date signed:</p>
+    <p>Decision by: Jo Example, Deputy Mayor, Policing and Crime</p><h2>Executive summary</h2>
+    <p>MOPAC will buy a patrol boat for \xc2\xa390,000.</p><h2>Signed decision document</h2>
+    <p><a href="/files/boat.pdf">Signed decision document</a></p></main></body></html>"""
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    put(store, f"{BASE}/boat", page_html, when)
+    with store.transaction():
+        sha = store.put_blob(buf.getvalue())
+        store.record_body(
+            url=f"{BASE}/files/boat.pdf",
+            sha256=sha,
+            size=len(buf.getvalue()),
+            content_type="application/pdf",
+            status=200,
+            role="document",
+            etag=None,
+            last_modified=None,
+            parent_url=f"{BASE}/boat",
+            now=when,
+        )
+    rows = build_rows(store, load({}, base_url=BASE))
+    (decision,) = rows.decisions
+    assert (decision.decision_id, decision.reference_code, decision.code_source) == (
+        "pcd-9106",
+        "PCD 9106",
+        "pdf",
+    )
+    assert "code_from_pdf" in decision.flags
