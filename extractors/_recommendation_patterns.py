@@ -124,3 +124,17 @@ O_BULLET_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# The approval block that follows the recommendations on DMPC forms: the signer's role alone on a
+# line, the interests declaration, "The above request has my approval." and "Signature: ... Date: ...".
+# Any of them ends the list, even when the lead-in ("is recommended:") lets unmarked lines be items.
+SIGN_OFF_RE = re.compile(
+    r"""
+    ^(?:(?:Deputy\s+Mayor\s+for\s+Policing\s+and\s+Crime|DMPC|Mayor\s+of\s+London      # role alone
+         |Chief\s+(?:Executive|Finance)\s+Officer)\s*(?:\(DMPC\))?\s*$
+      |I\s+confirm\s+(?:that\s+)?I\s+have\s+considered\b                           # the declaration
+      |The\s+above\s+(?:request|proposal|decision)\s+(?:has|have)\s+my\s+approval\b
+      |Signature\s*:|Signed\s*:|Date\s*:)                                           # the signature line
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)

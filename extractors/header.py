@@ -306,6 +306,8 @@ _FORM_BANNER_RE = re.compile(
     r"^\s*(?:DMPC|MOPAC|DMPCD)\s+decision\b\s*(?:[–—-]|:|no\.?|number)?\s*", re.IGNORECASE
 )
 _FORM_TITLE_RE = re.compile(r"^\s*Title\s*:\s*", re.IGNORECASE)
+# The next form field, when a parser ran the fields into one line: the title ends before it.
+_FORM_NEXT_FIELD_RE = re.compile(r"\s+(?:Executive\s+summary|Recommendations?|Decision\s+required)\s*:", re.I)
 _FORM_LOOKAHEAD = 4  # non-blank lines after the banner where the "Title:" label may sit
 
 
@@ -322,6 +324,8 @@ def _form_banner(
     >>> form = "DMPC Decision – PCD 7\\n\\nTitle:\\n\\nFleet Review\\n\\nExecutive Summary:"
     >>> _form_banner(split_lines(form))[1]
     ('Fleet Review', (31, 43))
+    >>> _form_banner(split_lines("DMPC Decision – PCD 8\\n\\nTitle: Fleet – Award Executive Summary: ..."))[1]
+    ('Fleet – Award', (30, 43))
     """
     for i, ln in enumerate(lines[:12]):
         m = _FORM_BANNER_RE.match(ln.text)
@@ -341,7 +345,9 @@ def _form_banner(
                 at = len(value_line.text) - len(value_line.text.lstrip())
             if value_line is None:
                 break
-            value = value_line.text[at:].strip()
+            value = value_line.text[at:]
+            nf = _FORM_NEXT_FIELD_RE.search(value)
+            value = (value[: nf.start()] if nf else value).strip()
             start = value_line.start + at
             return code, (value, (start, start + len(value)))
         return code, None

@@ -32,6 +32,7 @@ from extractors._recommendation_patterns import (
     O_BULLET_RE,
     PURE_OBJECT_RE,
     SERIES_END_RE,
+    SIGN_OFF_RE,
     SUBHEADING_MAX_WORDS,
     VERB_ALT,
     VERB_RE,
@@ -189,6 +190,7 @@ def _read_section(text: str, lines: list[Line], first: int) -> tuple[list[_Item]
             is_stop_heading(line.text)
             or (line.kind == "multi" and not nested)
             or (items and HEADING_RE.match(line.text))
+            or (items and not line.marker and SIGN_OFF_RE.match(line.text))
         ):
             break  # a "1.1." not nested is a paragraph number of the facts
         if line.marker and not line.text:

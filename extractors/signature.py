@@ -63,7 +63,9 @@ ROLE_LINE = re.compile(
 NAME = re.compile(
     r"""
     (?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?          # first name (maybe hyphenated)
-       (?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,3})  # one to three more names
+       (?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,3}   # one to three more names
+      | (?:[A-Z]\.[ \t]*|[A-Z][ \t]+){1,2}               # or initials: "S. ", "K ", "J.R."
+        [A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)                # then the surname ("Comer-Schwartz")
     """,
     re.VERBOSE,
 )
@@ -172,6 +174,8 @@ def _signer(text: str) -> str | None:
     'Priya Okonjo'
     >>> _signer(" ............ ") is None
     True
+    >>> _signer(" S. Greenhalgh "), _signer("K Comer-Schwartz"), _signer("A")
+    ('S. Greenhalgh', 'K Comer-Schwartz', None)
     """
     cleaned = _SIGNED_NOISE.sub(" ", text).strip(" \t:-")
     m = NAME.fullmatch(cleaned)

@@ -335,7 +335,12 @@ def _body_style(pages: list[_Page]) -> tuple[float, float]:
             step = b.base - a.base
             if a.size == b.size == body and a.column == b.column and 0 < step < 3 * body:
                 pitches[round(step * 2) / 2] += 1
-    pitch = pitches.most_common(1)[0][0] if pitches else 1.3 * body
+    if not pitches:
+        return body, 1.3 * body
+    # The wrap step is the smallest common one: on forms of one-line paragraphs the paragraph step
+    # (pitch plus spacing) can be as common, and taking it would run paragraphs together.
+    top = max(pitches.values())
+    pitch = min(step for step, n in pitches.items() if n * 2 >= top and step >= body)
     return body, pitch
 
 

@@ -203,8 +203,9 @@ def reading_order(frags: Sequence[Frag]) -> list[Line]:
             if g is not None and g[0] < hi and g[1] > lo:
                 lo, hi = max(lo, g[0]), min(hi, g[1])
                 splits += 1
-            elif any(f.x0 < hi - SLACK and f.x1 > lo + SLACK for f in lines[j].frags):
-                break  # something crosses the gutter: the band has ended
+            elif any(f.x0 < (lo + hi) / 2 - SLACK and f.x1 > (lo + hi) / 2 + SLACK for f in lines[j].frags):
+                break  # something spans the gutter's middle: the band has ended (a ragged-right
+                # left-column line reaching a little into the gutter does not)
             j += 1
         if splits < 2:
             out.append(lines[i])

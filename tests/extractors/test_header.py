@@ -296,6 +296,17 @@ BUGS_CAUGHT += [
         None,
         None,
     ),
+    Case(
+        # probe 15: form fields run into one line ("Title: ... – ... Executive Summary: ...") gave the
+        # whole run as the title; the title ends at the next field's label
+        "form-title-runs-into-next-field",
+        "DMPC Decision – PCD 2043\n\nTitle: Custody Catering – Contract Award Executive Summary: This "
+        "decision seeks approval of a contract. Recommendations: The DMPC is recommended to:\n",
+        "PCD 2043",
+        "form",
+        "Custody Catering – Contract Award",
+        None,
+    ),
 ]
 
 KNOWN_GAPS = [

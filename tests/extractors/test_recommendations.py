@@ -414,6 +414,24 @@ BUGS_CAUGHT += [
     ),
 ]
 
+BUGS_CAUGHT += [
+    Case(
+        # probe 15: "is recommended:" (no "to") lets unmarked lines be items, and the DMPC's approval
+        # block under the list (role heading, interests declaration, approval, signature) joined it
+        "approval-block-ends-an-unmarked-list",
+        "Recommendations\n\nThe Deputy Mayor for Policing and Crime is recommended:\n\nTo approve the:\n"
+        "a) renewal of the interpreting contract for one year at £90,000; and\nb) retender of the service."
+        "\n\nDeputy Mayor for Policing and Crime\n\nI confirm I have considered whether or not I have any "
+        "interest in this matter.\n\nThe above request has my approval.\n\nSignature: Jo Bloggs Date: "
+        "02/03/2023" + FACTS,
+        [
+            "To approve the: a) renewal of the interpreting contract for one year at £90,000; and "
+            "b) retender of the service."
+        ],
+        ["approve"],
+    ),
+]
+
 KNOWN_GAPS = [
     # "Option A." ends a sentence, but a capital letter before a full stop is read as an initial
     Case(

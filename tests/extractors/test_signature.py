@@ -175,6 +175,21 @@ BUGS_CAUGHT = [
         None,
         "Deputy Mayor for Policing and Crime",
     ),
+    Case(
+        # probe 15: a signer printed as initial + surname beside the label gave no signer
+        "initial-dot-and-surname-beside-label",
+        APPROVAL + "Signature: R. Haddow Date: 11 May 2015\n\nPART I",
+        date(2015, 5, 11),
+        "R. Haddow",
+        "Deputy Mayor for Policing and Crime",
+    ),
+    Case(
+        "initial-and-hyphenated-surname-beside-label",
+        APPROVAL + "Signature: M Ashby-Cole Date: 6 January 2025\n\nPART I",
+        date(2025, 1, 6),
+        "M Ashby-Cole",
+        "Deputy Mayor for Policing and Crime",
+    ),
 ]
 
 CASES = FROM_FIXTURES + FROM_FORM_VARIANTS + BUGS_CAUGHT

@@ -26,7 +26,8 @@ from extractors.table_lines import figure, find_table_lines
 from pipeline.errors import EmptyDocument, NeedsOcr, ParseError, ParseTimeout, PdfError
 from pipeline.parse import parse_document
 from pipeline.parse.model import Block, Document
-from pipeline.parse.pdf import parse_pdf
+from pipeline.parse.pdf import _body_style, _Page, parse_pdf
+from pipeline.parse.pdf_layout import Frag, make_line, reading_order
 from tests.parse.golden import snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -268,6 +269,31 @@ def test_two_columns_read_left_then_right() -> None:
     ]
     assert doc.blocks[0].kind == "heading"
     assert "every year, and MOPAC funds a share of the work they choose." in doc.text
+
+
+def _frag(x0: float, x1: float, base: float, text: str) -> Frag:
+    return Frag(x0, x1, base - 8, base + 2, base, text, 10.0, False)
+
+
+def test_ragged_left_column_line_in_the_gutter_keeps_the_band() -> None:
+    """probe 15: a left-column line reaching 3 pt past the narrowest gap ended the band, so a wrapped
+    milestone's date was read after the right column's paragraphs."""
+    left = ["Key dates are these:", "the pilot starts in June and the report", "follows in May", "Ends."]
+    right = ["Legal comments follow here", "the power to approve the spend", "is delegated here", "Done."]
+    x1s = [273.0, 276.0, 250.0, 250.0]  # line 2, alone on its baseline, pokes 3 pt into the gutter
+    frags = [_frag(57, x1, 70 + 13 * k, text) for k, (x1, text) in enumerate(zip(x1s, left, strict=True))]
+    frags += [_frag(313, 530, 70 + 13 * k, text) for k, text in enumerate(right) if k != 1]
+    lines = reading_order(frags)
+    assert [ln.text for ln in lines] == [*left, right[0], right[2], right[3]]
+    assert {ln.column for ln in lines} == {1, 2}
+
+
+def test_body_pitch_is_the_wrap_step_not_the_paragraph_step() -> None:
+    """probe 15: one-line paragraphs 18 pt apart as often as 13 pt wraps: taking 18 as the pitch ran the
+    "Title:", "Executive Summary:" and "Recommendations:" fields into one paragraph."""
+    bases = [100, 118, 131, 149, 162, 180, 193, 211, 224]  # steps 18, 13, 18, 13, ... (4 each)
+    page = _Page(1, 842.0, [make_line([_frag(57, 400, b, "Some words of text")]) for b in bases])
+    assert _body_style([page]) == (10.0, 13.0)
 
 
 # -- regression PDFs, named after the bug ---------------------------------------------------------
