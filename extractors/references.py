@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.codes import CODE_RE, code_from_match
-from extractors.header import read_header
+from extractors.header import Header, read_header
 
 # "PCDs 890, 891 and 1561": a plural type word heading a list of numbers.
 _PLURAL_RE = re.compile(
@@ -147,7 +147,9 @@ def _mentions(text: str) -> list[tuple[str, str, int, int, float]]:
     return found
 
 
-def find_references(text: str, own_code: str | None = None) -> list[Reference]:
+def find_references(
+    text: str, own_code: str | None = None, *, header: Header | None = None
+) -> list[Reference]:
     """Every decision code ``text`` cites, once each, own code excluded, in order of first mention.
 
     >>> [(r.code, r.raw) for r in find_references("Approved (PCD 890 and 1561), see PCD697.", "PCD 1")]
@@ -155,7 +157,7 @@ def find_references(text: str, own_code: str | None = None) -> list[Reference]:
     >>> find_references("Contract MOPAC 937-01 under NPP02-2021.")
     []
     """
-    header = read_header(text)
+    header = header or read_header(text)  # a caller that has read the page's header passes it
     own = own_code or header.reference_code
     stop = header.content_end if header.content_end >= 0 else len(text)
     first: dict[str, Reference] = {}

@@ -259,7 +259,7 @@ def parse_decision_page(
         recommendations=tuple(find_recommendations(text)),
         amounts=_amounts(text, header),
         milestones=tuple(find_milestones(text)),
-        references=tuple(find_references(text, own_code=header.reference_code)),
+        references=tuple(find_references(text, own_code=header.reference_code, header=header)),
         entities=_entities(text, header),
         table_lines=tuple(find_table_lines(doc)),
         documents=tuple(_document_links(doc, doc.source)) if doc.kind == "html" else (),
