@@ -91,6 +91,7 @@ class PdfReading:
 
     version: Version
     doc: Document
+    header: Header  # the signed form's own code and "Title:" field
     signature: Signature | None
     amounts: tuple[Amount, ...]
     n_recommendations: int
@@ -173,6 +174,7 @@ class Builder:
         return PdfReading(
             version=version,
             doc=doc,
+            header=read_header(doc.text),
             signature=read_signature(doc.text),
             amounts=tuple(find_amounts(doc.text)),
             n_recommendations=len(find_recommendations(doc.text)),
@@ -213,7 +215,7 @@ class Builder:
         flags = list(page.header.flags)
         if page.header.reference_code is None and signed is not None:
             # the page shows no code anywhere, but its signed form does ("DMPC Decision – PCD 1240")
-            pdf_code = read_header(signed.doc.text).reference_code
+            pdf_code = signed.header.reference_code
             if pdf_code is not None:
                 page = dataclasses.replace(
                     page, header=dataclasses.replace(page.header, reference_code=pdf_code, code_source="pdf")
@@ -255,7 +257,7 @@ class Builder:
         if sig and pdf and not h.decision_maker and sig.signer and sig.start >= 0:
             provenance.append(_span("decision_maker", "pdf", pdf.doc, sig.start, sig.end))
         if pdf:
-            pdf_title = _pdf_title(pdf.doc, h.reference_code)
+            pdf_title = pdf.header.title
             if h.title and pdf_title and _norm(pdf_title) != _norm(h.title):
                 conflicts.append(f"title:html={h.title};pdf={pdf_title};winner=html")
         # amounts: page first, else PDF
@@ -423,30 +425,6 @@ def _link_kind(page: DecisionPage, url: str) -> str | None:
 
 def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^\w£]+", " ", s.lower()).split())
-
-
-_FORM_BANNER = re.compile(
-    r"^(?:mayor of london|office for policing|mayor'?s office for policing|dmpc decision|mopac decision|"
-    r"decision (?:form|record)|(?:dmpc|mopac)$)",
-    re.IGNORECASE,
-)
-_TITLE_LABEL = re.compile(r"^(?:title|subject)\s*:\s*", re.IGNORECASE)
-
-
-def _pdf_title(doc: Document, code: str | None) -> str | None:
-    """The signed form's title: the "Title:" line, else the first heading that is not the form's banner
-    ("MAYOR OF LONDON OFFICE FOR POLICING AND CRIME", "DMPC Decision – PCD 1240")."""
-    candidates = [b.text.strip() for b in doc.blocks[:12] if b.kind in ("heading", "paragraph")]
-    labelled = next((t for t in candidates if _TITLE_LABEL.match(t)), None)
-    if labelled:
-        return _TITLE_LABEL.sub("", labelled).strip() or None
-    for text in (b.text.strip() for b in doc.blocks[:12] if b.kind == "heading"):
-        if not text or _FORM_BANNER.match(text):
-            continue
-        if code and text.upper().startswith(code.upper()):
-            text = text[len(code) :].lstrip(" :–-")
-        return text or None
-    return None
 
 
 _HEADER_FIELDS = (
