@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -251,16 +252,17 @@ def parse_decision_page(
     if require_anchors:
         check_decision_page(doc, header)
     text = doc.text
+    region = _content_region(text, header)  # the decision's own words, read once
     part2 = _PART2.search(text, header.content_start)
     return DecisionPage(
         source=doc.source,
         header=header,
         summary=_summary(text, header),
         recommendations=tuple(find_recommendations(text)),
-        amounts=_amounts(text, header),
+        amounts=_read_region(find_amounts, text, region),
         milestones=tuple(find_milestones(text)),
         references=tuple(find_references(text, own_code=header.reference_code, header=header)),
-        entities=_entities(text, header),
+        entities=_read_region(find_entities, text, region),
         table_lines=tuple(find_table_lines(doc)),
         documents=tuple(_document_links(doc, doc.source)) if doc.kind == "html" else (),
         part2=part2 is not None,
@@ -309,21 +311,16 @@ def _content_region(text: str, header: Header) -> tuple[int, int]:
     return max(start, 0), end
 
 
-def _entities(text: str, header: Header) -> tuple[Entity, ...]:
-    """Organisations, laws and years named in the decision's own words (see :func:`_content_region`)."""
-    start, end = _content_region(text, header)
-    return tuple(
-        dataclasses.replace(e, start=e.start + start, end=e.end + start)
-        for e in find_entities(text[start:end])
-    )
+_Spanned = TypeVar("_Spanned", Amount, Entity)
 
 
-def _amounts(text: str, header: Header) -> tuple[Amount, ...]:
-    """Money in the decision's own words (see :func:`_content_region`), spans in the page's text."""
-    start, end = _content_region(text, header)
+def _read_region(
+    find: Callable[[str], list[_Spanned]], text: str, region: tuple[int, int]
+) -> tuple[_Spanned, ...]:
+    """What ``find`` reads in ``region`` of ``text`` (see :func:`_content_region`); spans in ``text``."""
+    start, end = region
     return tuple(
-        dataclasses.replace(a, start=a.start + start, end=a.end + start)
-        for a in find_amounts(text[start:end])
+        dataclasses.replace(r, start=r.start + start, end=r.end + start) for r in find(text[start:end])
     )
 
 
